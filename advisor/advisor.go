@@ -1,0 +1,121 @@
+package advisor
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/premortem/premortem/knowledge"
+)
+
+// MaxQuestionBytes bounds a question; longer input is refused, not truncated,
+// so nothing the founder wrote is silently lost.
+const MaxQuestionBytes = 4000
+
+// Input errors, tested by the front ends to word their refusals.
+var (
+	ErrEmptyQuestion   = errors.New("the question is empty")
+	ErrQuestionTooLong = fmt.Errorf("the question is longer than %d bytes", MaxQuestionBytes)
+	ErrUnknownBackend  = errors.New("unknown model backend")
+)
+
+// Retriever ranks knowledge for a question.
+type Retriever interface {
+	Search(question string) knowledge.Result
+}
+
+// Advisor answers founders' questions from the knowledge base, through the
+// configured model backends. It is safe for concurrent use.
+type Advisor struct {
+	kb       *knowledge.Base
+	search   Retriever
+	backends *Backends
+	log      *slog.Logger
+}
+
+// Options configures an Advisor.
+type Options struct {
+	KB       *knowledge.Base
+	Search   Retriever
+	Backends *Backends // nil: builtin only
+	Logger   *slog.Logger
+}
+
+// New returns an Advisor. Everything that can be prepared once (indexes,
+// templates) is prepared by the caller and passed in.
+func New(o Options) *Advisor {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Backends == nil {
+		o.Backends = BuiltinOnly()
+	}
+	return &Advisor{kb: o.KB, search: o.Search, backends: o.Backends, log: o.Logger}
+}
+
+// KB returns the knowledge base the advisor answers from.
+func (a *Advisor) KB() *knowledge.Base { return a.kb }
+
+// Backends returns the advisor's backend set.
+func (a *Advisor) Backends() *Backends { return a.backends }
+
+// Turn is an earlier message of the conversation, for context.
+type Turn struct {
+	FromBot bool
+	Text    string
+}
+
+// Request is one question.
+type Request struct {
+	Question string
+	Model    string         // backend name; "" uses the default
+	History  []Turn         // oldest first, already capped by the caller
+	OnDelta  func(s string) // streamed, checked answer text; nil for none
+}
+
+// CleanQuestion trims q and checks it is askable.
+func CleanQuestion(q string) (string, error) {
+	q = strings.TrimSpace(strings.ToValidUTF8(q, ""))
+	switch {
+	case q == "":
+		return "", ErrEmptyQuestion
+	case len(q) > MaxQuestionBytes:
+		return "", ErrQuestionTooLong
+	case !utf8.ValidString(q):
+		return "", ErrEmptyQuestion
+	}
+	return q, nil
+}
+
+// Ask answers one question.
+func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
+	start := time.Now()
+	q, err := CleanQuestion(req.Question)
+	if err != nil {
+		return nil, err
+	}
+	req.Question = q
+	lang := DetectLang(q)
+	found := a.search.Search(q)
+	retrieved := time.Now()
+	g := a.ground(found, lang)
+	ans := &Answer{
+		Question:   q,
+		Lang:       lang,
+		Risks:      g.Risks,
+		Benchmarks: g.Benchmarks,
+		TimingMS:   map[string]float64{},
+	}
+	if err := a.write(ctx, req, g, ans); err != nil {
+		return nil, err
+	}
+	ans.TimingMS["retrieve"] = ms(retrieved.Sub(start))
+	ans.TimingMS["total"] = ms(time.Since(start))
+	return ans, nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -1,0 +1,48 @@
+package advisor
+
+import "github.com/premortem/premortem/knowledge"
+
+// Answer is the advisor's reply; its JSON form is the `premortem ask --json`
+// contract in PRODUCT.md.
+type Answer struct {
+	Question   string             `json:"question"`
+	Lang       string             `json:"lang"` // "zh" or "en"
+	Text       string             `json:"answer"`
+	Risks      []Risk             `json:"risks"`
+	Benchmarks []BenchmarkRef     `json:"benchmarks"`
+	Model      ModelInfo          `json:"model"`
+	TimingMS   map[string]float64 `json:"timing_ms"`
+	Checks     Checks             `json:"checks"`
+}
+
+// Risk is one cited failure mode, most relevant first.
+type Risk struct {
+	ID        string               `json:"id"`
+	Title     string               `json:"title"`
+	Score     float64              `json:"score"` // 0..1 relevance to the question
+	Why       string               `json:"why"`
+	Citations []knowledge.Citation `json:"citations"`
+}
+
+// BenchmarkRef is one figure shown with an answer.
+type BenchmarkRef struct {
+	ID       string             `json:"id"`
+	Label    string             `json:"label"`
+	Text     string             `json:"text"` // as the article writes it
+	Value    float64            `json:"value"`
+	Unit     string             `json:"unit"`
+	Citation knowledge.Citation `json:"citation"`
+}
+
+// ModelInfo says who wrote the answer text.
+type ModelInfo struct {
+	Backend      string `json:"backend"`
+	Name         string `json:"name"`
+	FallbackFrom string `json:"fallback_from,omitempty"` // the backend first asked, when another answered
+}
+
+// Checks reports what the grounding checks did to a model's text.
+type Checks struct {
+	DroppedCitations []string `json:"dropped_citations,omitempty"` // IDs the model invented
+	FlaggedFigures   []string `json:"flagged_figures,omitempty"`   // figures not in the cited entries
+}

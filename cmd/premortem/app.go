@@ -1,0 +1,90 @@
+package main
+
+import (
+	"flag"
+	"io"
+	"log/slog"
+	"slices"
+	"strings"
+
+	"github.com/premortem/premortem/advisor"
+	"github.com/premortem/premortem/config"
+	"github.com/premortem/premortem/knowledge"
+)
+
+// app is everything a command needs, built once from the config.
+type app struct {
+	cfg config.Config
+	log *slog.Logger
+	kb  *knowledge.Base
+	adv *advisor.Advisor
+}
+
+// newFlags returns a flag set with the common --config flag.
+func newFlags(env *cli, name string) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet("premortem "+name, flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	cfgPath := fs.String("config", "", "config file (default $PREMORTEM_CONFIG, else built-in defaults)")
+	return fs, cfgPath
+}
+
+// parseFlags parses args, reporting errors once.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}
+
+// loadApp reads config, loads knowledge and builds the advisor.
+func loadApp(env *cli, cfgPath string) (*app, error) {
+	if cfgPath == "" {
+		cfgPath = env.getenv("PREMORTEM_CONFIG")
+	}
+	cfg, err := config.Load(cfgPath, env.getenv)
+	if err != nil {
+		return nil, err
+	}
+	log := newLogger(env.stderr, cfg.Log)
+	kb, err := knowledge.Load(cfg.Knowledge.Packs...)
+	if err != nil {
+		return nil, err
+	}
+	backends, err := buildBackends(cfg.Models, env.getenv, log)
+	if err != nil {
+		return nil, err
+	}
+	adv := advisor.New(advisor.Options{
+		KB:       kb,
+		Search:   knowledge.NewIndex(kb),
+		Backends: backends,
+		Logger:   log,
+	})
+	return &app{cfg: cfg, log: log, kb: kb, adv: adv}, nil
+}
+
+func newLogger(w io.Writer, c config.Log) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(c.Level))
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func sortedCommands() []string {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// joinArgs makes one question from the remaining arguments, so quoting is optional.
+func joinArgs(args []string) string { return strings.Join(args, " ") }
+

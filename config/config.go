@@ -1,0 +1,109 @@
+// Package config reads premortem's one YAML file, applies environment
+// overrides and validates everything at start, one clear line per problem.
+// Secrets are never in the file: it names the environment variables that
+// hold them.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Config is the whole configuration. Sections live beside their owners'
+// concerns: models.go, discord.go, storage.go.
+type Config struct {
+	Discord   Discord   `yaml:"discord"`
+	Storage   Storage   `yaml:"storage"`
+	Models    Models    `yaml:"models"`
+	Knowledge Knowledge `yaml:"knowledge"`
+	Log       Log       `yaml:"log"`
+}
+
+// Knowledge names operator-supplied knowledge packs.
+type Knowledge struct {
+	Packs []string `yaml:"packs"` // folders of YAML files in the knowledge schema
+}
+
+// Log configures structured logging.
+type Log struct {
+	Level  string `yaml:"level"`  // debug | info | warn | error
+	Format string `yaml:"format"` // text | json
+}
+
+// Default returns the built-in defaults: the builtin composer, SQLite in the
+// working folder.
+func Default() Config {
+	c := Config{
+		Storage: Storage{Driver: "sqlite", DSN: "premortem.db"},
+		Models:  Models{Default: "builtin"},
+		Log:     Log{Level: "info", Format: "text"},
+	}
+	c.Discord.defaults()
+	c.Models.defaults()
+	return c
+}
+
+// Load reads the file at path ("" for built-in defaults only), applies
+// environment overrides from getenv and validates the result.
+func Load(path string, getenv func(string) string) (Config, error) {
+	c := Default()
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return c, fmt.Errorf("read config: %w", err)
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+			return c, fmt.Errorf("config %s: %s", path, oneLine(err))
+		}
+	}
+	c.applyEnv(getenv)
+	if err := c.Validate(); err != nil {
+		if path != "" {
+			return c, fmt.Errorf("config %s: %w", path, err)
+		}
+		return c, fmt.Errorf("config: %w", err)
+	}
+	return c, nil
+}
+
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "yaml: ", "")), " ")
+}
+
+func (c *Config) applyEnv(getenv func(string) string) {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	c.Models.applyEnv(getenv)
+	c.Discord.applyEnv(getenv)
+	if v := getenv("PREMORTEM_LOG_LEVEL"); v != "" {
+		c.Log.Level = v
+	}
+}
+
+// Validate checks every section and joins the problems, one per line.
+func (c *Config) Validate() error {
+	var errs []error
+	errs = append(errs, c.Models.validate()...)
+	errs = append(errs, c.Discord.validate()...)
+	errs = append(errs, c.Storage.validate()...)
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("log.level %q: want debug, info, warn or error", c.Log.Level))
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		errs = append(errs, fmt.Errorf("log.format %q: want text or json", c.Log.Format))
+	}
+	return errors.Join(errs...)
+}

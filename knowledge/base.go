@@ -1,0 +1,29 @@
+package knowledge
+
+// Base is the loaded, validated knowledge: the embedded article data plus
+// any operator packs. It is read-only after Load and safe to share.
+type Base struct {
+	Version    string
+	Article    *Article
+	Modes      []Mode
+	Benchmarks []Benchmark
+	Cases      []Case
+
+	modes      map[string]*Mode
+	benchmarks map[string]*Benchmark
+	cases      map[string]*Case
+}
+
+// Mode returns the failure mode with id.
+func (b *Base) Mode(id string) (*Mode, bool) { m, ok := b.modes[id]; return m, ok }
+
+// Benchmark returns the benchmark with id.
+func (b *Base) Benchmark(id string) (*Benchmark, bool) { x, ok := b.benchmarks[id]; return x, ok }
+
+// Case returns the case with id.
+func (b *Base) Case(id string) (*Case, bool) { c, ok := b.cases[id]; return c, ok }
+
+// Article is the source text split into paragraphs.
+type Article struct {
+	Paragraphs []string
+}
