@@ -87,4 +87,3 @@ func sortedCommands() []string {
 
 // joinArgs makes one question from the remaining arguments, so quoting is optional.
 func joinArgs(args []string) string { return strings.Join(args, " ") }
-
