@@ -49,6 +49,9 @@ func main() {
 
 // run executes one command line and returns the exit code.
 func run(ctx context.Context, env *cli, args []string) int {
+	if len(commands) == 0 {
+		registerAll()
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(env.stdout)
 		if len(args) == 0 {
