@@ -1,9 +1,19 @@
 // Package llm is the provider-neutral vocabulary every model backend speaks.
 // Providers (provider/openai, provider/ollama) convert to and from these types;
 // the advisor knows only these, never an SDK.
+//
+// Errors a provider returns are classified by the advisor's fallback chain:
+// a *StatusError carries the HTTP status and Retry-After of a refused call,
+// ErrTruncated marks a reply stream that ended before the model finished.
 package llm
 
-import "context"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+)
 
 // Role of a chat message.
 type Role string
@@ -23,8 +33,8 @@ type Message struct {
 // Request is one generation.
 type Request struct {
 	Messages    []Message
-	MaxTokens   int
-	Temperature float64
+	MaxTokens   int     // 0: the server's default
+	Temperature float64 // 0: Ollama samples greedily; OpenAI-compatible servers use their default
 }
 
 // Usage counts tokens when the server reports them.
@@ -33,8 +43,9 @@ type Usage struct {
 	CompletionTokens int
 }
 
-// Response is a finished generation. Content never holds reasoning: providers
-// move reasoning fields to Reasoning, and the advisor strips <think> blocks.
+// Response is a finished generation. Content never holds reasoning fields:
+// providers move them to Reasoning, and the advisor strips <think> blocks
+// that some models write inline.
 type Response struct {
 	Content      string
 	Reasoning    string
@@ -44,8 +55,8 @@ type Response struct {
 }
 
 // Model generates a reply. When onDelta is not nil the provider streams and
-// calls it with each piece of content as it arrives, in order, from the
-// calling goroutine's point of view (no concurrent calls).
+// calls it with each piece of content as it arrives, in order, never
+// concurrently. Reasoning never goes through onDelta.
 type Model interface {
 	Generate(ctx context.Context, req Request, onDelta func(string)) (Response, error)
 }
@@ -54,4 +65,31 @@ type Model interface {
 // used by `premortem models --check`.
 type Lister interface {
 	ListModels(ctx context.Context) ([]string, error)
+}
+
+// ErrTruncated reports a reply stream that ended before the server said the
+// model had finished.
+var ErrTruncated = errors.New("the reply stream ended before the model finished")
+
+// StatusError is a call the server refused with an HTTP status of 400 or
+// more. Providers return it (possibly wrapped) so that retry decisions do
+// not depend on any SDK's error types.
+type StatusError struct {
+	StatusCode int
+	RetryAfter time.Duration // from the Retry-After header; 0 when absent
+	Message    string        // the server's one-line explanation, secrets redacted
+}
+
+func (e *StatusError) Error() string {
+	s := fmt.Sprintf("server answered %d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	if e.Message != "" {
+		s += ": " + e.Message
+	}
+	return s
+}
+
+// Temporary reports whether the same call may succeed later: rate limits and
+// server-side failures.
+func (e *StatusError) Temporary() bool {
+	return e.StatusCode == http.StatusTooManyRequests || e.StatusCode == http.StatusRequestTimeout || e.StatusCode >= 500
 }
