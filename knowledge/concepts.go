@@ -1,0 +1,141 @@
+package knowledge
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The concept layer bridges how founders talk and how the article talks:
+// "we give our weights away", "to B", "烧钱", "H100" each name a concept,
+// and a concept points at the failure modes and benchmarks it bears on,
+// with weights. Surface forms are matched as exact sequences of Han
+// characters and stemmed words, in either language or mixed ("B端", "AI PC").
+
+//go:embed data/concepts.yaml
+var conceptsYAML []byte
+
+// Concept kinds. Only domain concepts make a question on-topic by
+// themselves; "ai" and "business" words (AI, 模型; company, 风险) are too
+// generic alone and count only together ("what is the biggest risk for my
+// AI startup?" is on-topic, "what is the biggest risk for my bakery?" is not).
+const (
+	kindDomain   = "domain"
+	kindAI       = "ai"
+	kindBusiness = "business"
+)
+
+// ConceptDef is one entry of concepts.yaml.
+type ConceptDef struct {
+	ID         string             `yaml:"id"`
+	Kind       string             `yaml:"kind"` // domain (default) | ai | business
+	ZH         []string           `yaml:"zh"`
+	EN         []string           `yaml:"en"`
+	Modes      map[string]float64 `yaml:"modes"`      // mode ID -> weight
+	Benchmarks map[string]float64 `yaml:"benchmarks"` // benchmark ID -> weight
+	Cases      []string           `yaml:"cases"`      // boosts the benchmarks about these cases
+}
+
+// Concepts returns the embedded concept lexicon, strictly decoded.
+func Concepts() ([]ConceptDef, error) {
+	var defs []ConceptDef
+	dec := yaml.NewDecoder(bytes.NewReader(conceptsYAML))
+	dec.KnownFields(true)
+	if err := dec.Decode(&defs); err != nil {
+		return nil, fmt.Errorf("knowledge/data/concepts.yaml: %w", err)
+	}
+	seen := map[string]bool{}
+	for _, d := range defs {
+		switch {
+		case d.ID == "":
+			return nil, fmt.Errorf("knowledge/data/concepts.yaml: a concept has no id")
+		case seen[d.ID]:
+			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: duplicate id", d.ID)
+		case d.Kind != "" && d.Kind != kindDomain && d.Kind != kindAI && d.Kind != kindBusiness:
+			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: unknown kind %q", d.ID, d.Kind)
+		}
+		seen[d.ID] = true
+	}
+	return defs, nil
+}
+
+// concept is a compiled ConceptDef.
+type concept struct {
+	id      string
+	kind    string
+	modes   []target
+	benches []target
+}
+
+type target struct {
+	idx int32
+	w   float32
+}
+
+// surface is one compiled surface form: the unit keys to match in order.
+type surface struct {
+	keys    []uint64
+	concept int32
+	weak    bool // an everyday word ("phone", "成本"): on-topic only beside an AI or business word
+}
+
+// lexicon is the compiled concept layer.
+type lexicon struct {
+	concepts []concept
+	surfaces []surface
+	first    map[uint64][]int32 // first unit key -> surfaces
+	byID     map[string]int32
+	seen     map[string]bool // "form\x00concept" already added
+	generics map[string]bool // forms of ai and business concepts
+}
+
+// addSurface compiles form for concept c. Forms that analyse to nothing
+// or to stop words alone are skipped.
+// A form written "~phone" is weak: it names the concept, but is too
+// everyday to make a question on-topic alone ("apple pie").
+func (lx *lexicon) addSurface(v *vocab, form string, c int32) {
+	norm := strings.ToLower(strings.TrimSpace(form))
+	weak := strings.HasPrefix(norm, "~")
+	norm = strings.TrimSpace(strings.TrimPrefix(norm, "~"))
+	if norm == "" || lx.seen[norm+"\x00"+lx.concepts[c].id] {
+		return
+	}
+	lx.seen[norm+"\x00"+lx.concepts[c].id] = true
+	if lx.concepts[c].kind != kindDomain || weak {
+		lx.generics[norm] = true
+	}
+	us, _ := analyze(nil, nil, norm, v, true)
+	if len(us) == 0 {
+		return
+	}
+	content := false
+	keys := make([]uint64, len(us))
+	for i, u := range us {
+		keys[i] = u.key
+		content = content || !u.stop || u.han
+	}
+	if !content {
+		return
+	}
+	lx.surfaces = append(lx.surfaces, surface{keys: keys, concept: c, weak: weak})
+	lx.first[keys[0]] = append(lx.first[keys[0]], int32(len(lx.surfaces)-1))
+}
+
+// generic reports whether form is already a surface of a non-domain
+// concept; such words must not become domain words through pack keywords.
+func (lx *lexicon) generic(form string) bool {
+	return lx.generics[strings.ToLower(strings.TrimSpace(form))]
+}
+
+func (lx *lexicon) newConcept(id, kind string) int32 {
+	if kind == "" {
+		kind = kindDomain
+	}
+	lx.concepts = append(lx.concepts, concept{id: id, kind: kind})
+	i := int32(len(lx.concepts) - 1)
+	lx.byID[id] = i
+	return i
+}

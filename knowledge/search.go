@@ -1,0 +1,422 @@
+package knowledge
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sync"
+)
+
+// Index ranks failure modes and benchmarks for a founder's question. Build
+// it once with NewIndex; Search is safe for concurrent use.
+//
+// A mode's score adds two signals: the concept layer (concepts.yaml plus
+// concepts made from every case's names and every keyword list, so operator
+// packs take part) and BM25 over each mode's text (heading, title, summary,
+// signals, keywords, evidence). The sum is squashed to 0..1 with
+// 1-exp(-raw/τ), so scores are absolute rather than relative to the best
+// mode: a weak best match stays weak.
+type Index struct {
+	kb      *Base
+	voc     *vocab
+	lex     lexicon
+	modes   docIndex
+	benches docIndex
+	bmodes  [][]int32 // benchmark -> its mode indexes
+	money   int32     // the "money-figure" concept, -1 if absent
+	pool    *sync.Pool
+}
+
+// Scoring constants, calibrated on testdata/devset.yaml (never on the
+// held-out set).
+const (
+	modeBM25Weight  = 0.12 // BM25 against concept weights for modes
+	benchBM25Weight = 0.25
+	squashTau       = 1.2
+	minModeRaw      = 0.08 // below this a mode is noise
+	minBenchRaw     = 0.45 // a benchmark needs a real match of its own
+	strongBM25      = 4.0  // BM25 from words and bigrams that carries a question alone
+	benchAffinity   = 0.3  // how much a ranked mode lifts its benchmarks
+	maxBenchHits    = 8
+	maxTermsPerHit  = 5
+)
+
+// Auto-concept weights for knowledge entries.
+const (
+	caseModeWeight      = 0.3
+	caseBenchWeight     = 0.7
+	keywordModeWeight   = 0.8
+	benchKeywordWeight  = 1.0
+	benchKeywordModeWgt = 0.15
+)
+
+// NewIndex precomputes everything Search needs from b.
+func NewIndex(b *Base) *Index {
+	if b == nil {
+		b = &Base{}
+	}
+	ix := &Index{kb: b, voc: newVocab(), money: -1}
+	ix.lex = lexicon{first: map[uint64][]int32{}, byID: map[string]int32{}, seen: map[string]bool{}, generics: map[string]bool{}}
+	modeIdx := make(map[string]int32, len(b.Modes))
+	for i, m := range b.Modes {
+		modeIdx[m.ID] = int32(i)
+	}
+	benchIdx := make(map[string]int32, len(b.Benchmarks))
+	byEntity := map[string][]int32{}
+	ix.bmodes = make([][]int32, len(b.Benchmarks))
+	for i, x := range b.Benchmarks {
+		benchIdx[x.ID] = int32(i)
+		byEntity[x.Entity] = append(byEntity[x.Entity], int32(i))
+		for _, m := range x.Modes {
+			if mi, ok := modeIdx[m]; ok {
+				ix.bmodes[i] = append(ix.bmodes[i], mi)
+			}
+		}
+	}
+
+	// The lexicon first, so generic words are known before pack keywords.
+	defs, _ := Concepts() // a test proves the embedded lexicon parses
+	for _, d := range defs {
+		c := ix.lex.newConcept(d.ID, d.Kind)
+		cc := &ix.lex.concepts[c]
+		for id, w := range d.Modes {
+			if mi, ok := modeIdx[id]; ok {
+				cc.modes = append(cc.modes, target{mi, float32(w)})
+			}
+		}
+		for id, w := range d.Benchmarks {
+			if bi, ok := benchIdx[id]; ok {
+				cc.benches = append(cc.benches, target{bi, float32(w)})
+			}
+		}
+		for _, cs := range d.Cases {
+			for _, bi := range byEntity[cs] {
+				cc.benches = append(cc.benches, target{bi, caseBenchWeight})
+			}
+		}
+		for _, f := range d.ZH {
+			ix.lex.addSurface(ix.voc, f, c)
+		}
+		for _, f := range d.EN {
+			ix.lex.addSurface(ix.voc, f, c)
+		}
+		if d.ID == "money-figure" {
+			ix.money = c
+		}
+	}
+	for i, m := range b.Modes {
+		c := ix.lex.newConcept("mode:"+m.ID, kindDomain)
+		ix.lex.concepts[c].modes = []target{{int32(i), keywordModeWeight}}
+		for _, f := range append(append([]string(nil), m.Keywords.ZH...), m.Keywords.EN...) {
+			if !ix.lex.generic(f) {
+				ix.lex.addSurface(ix.voc, f, c)
+			}
+		}
+	}
+	for _, cs := range b.Cases {
+		c := ix.lex.newConcept("case:"+cs.ID, kindDomain)
+		cc := &ix.lex.concepts[c]
+		for _, m := range cs.Modes {
+			if mi, ok := modeIdx[m]; ok {
+				cc.modes = append(cc.modes, target{mi, caseModeWeight})
+			}
+		}
+		for _, bi := range byEntity[cs.ID] {
+			cc.benches = append(cc.benches, target{bi, caseBenchWeight})
+		}
+		for _, f := range append([]string{cs.Name.ZH, cs.Name.EN}, cs.Aliases...) {
+			if !ix.lex.generic(f) {
+				ix.lex.addSurface(ix.voc, f, c)
+			}
+		}
+	}
+	for i, x := range b.Benchmarks {
+		if len(x.Keywords.ZH)+len(x.Keywords.EN) == 0 {
+			continue
+		}
+		c := ix.lex.newConcept("benchmark:"+x.ID, kindDomain)
+		cc := &ix.lex.concepts[c]
+		cc.benches = []target{{int32(i), benchKeywordWeight}}
+		for _, mi := range ix.bmodes[i] {
+			cc.modes = append(cc.modes, target{mi, benchKeywordModeWgt})
+		}
+		for _, f := range append(append([]string(nil), x.Keywords.ZH...), x.Keywords.EN...) {
+			if !ix.lex.generic(f) {
+				ix.lex.addSurface(ix.voc, f, c)
+			}
+		}
+	}
+
+	ix.modes = buildModeDocs(b, ix.voc)
+	ix.benches = buildBenchDocs(b, ix.voc)
+	ix.pool = newScratchPool(len(b.Modes), len(b.Benchmarks))
+	return ix
+}
+
+func buildModeDocs(b *Base, v *vocab) docIndex {
+	db := newDocBuilder(v, len(b.Modes))
+	for d, m := range b.Modes {
+		db.add(d, 2, m.Heading.Quote)
+		db.add(d, 2, m.Title.ZH)
+		db.add(d, 2, m.Title.EN)
+		db.add(d, 1.5, m.Summary.ZH)
+		db.add(d, 1.5, m.Summary.EN)
+		for _, k := range m.Keywords.ZH {
+			db.add(d, 3, k)
+		}
+		for _, k := range m.Keywords.EN {
+			db.add(d, 3, k)
+		}
+		for _, cl := range m.Signals {
+			addClaim(db, d, 1.5, cl)
+		}
+		for _, cl := range m.Actions {
+			addClaim(db, d, 0.7, cl)
+		}
+		for _, cl := range m.Evidence {
+			addClaim(db, d, 1, cl)
+		}
+		for _, id := range m.Cases {
+			if c, ok := b.Case(id); ok {
+				db.add(d, 1, c.Name.ZH)
+				db.add(d, 1, c.Name.EN)
+			}
+		}
+		for _, id := range m.Benchmarks {
+			if x, ok := b.Benchmark(id); ok {
+				db.add(d, 0.5, x.Label.ZH)
+				db.add(d, 0.5, x.Label.EN)
+			}
+		}
+	}
+	return db.build()
+}
+
+func addClaim(db *docBuilder, d int, fw float32, cl Claim) {
+	db.add(d, fw, cl.Text.ZH)
+	db.add(d, fw, cl.Text.EN)
+	for _, c := range cl.Citations {
+		db.add(d, fw*0.7, c.Quote)
+	}
+}
+
+func buildBenchDocs(b *Base, v *vocab) docIndex {
+	db := newDocBuilder(v, len(b.Benchmarks))
+	for d, x := range b.Benchmarks {
+		db.add(d, 2, x.Label.ZH)
+		db.add(d, 2, x.Label.EN)
+		db.add(d, 2, x.Text)
+		if c, ok := b.Case(x.Entity); ok {
+			db.add(d, 1.5, c.Name.ZH)
+			db.add(d, 1.5, c.Name.EN)
+		} else {
+			db.add(d, 1.5, x.Entity)
+		}
+		for _, k := range x.Keywords.ZH {
+			db.add(d, 2.5, k)
+		}
+		for _, k := range x.Keywords.EN {
+			db.add(d, 2.5, k)
+		}
+		db.add(d, 1, x.Citation.Quote)
+	}
+	return db.build()
+}
+
+func squash(raw float32) float64 { return 1 - math.Exp(-float64(raw)/squashTau) }
+
+// Search ranks the modes and benchmarks for q. An off-topic question (no
+// domain concept, no strong term match) gets an empty Result.
+func (ix *Index) Search(q string) Result {
+	s := ix.pool.Get().(*scratch)
+	defer ix.pool.Put(s)
+	s.reset()
+	s.units, s.buf = analyze(s.units, s.buf, q, ix.voc, false)
+
+	var domain, weak, ai, business bool
+	hit := func(c int32, from, to int32, weakForm bool) {
+		cc := &ix.lex.concepts[c]
+		switch {
+		case cc.kind == kindAI:
+			ai = true
+		case cc.kind == kindBusiness:
+			business = true
+		case weakForm:
+			weak = true
+		default:
+			domain = true
+		}
+		if slices.Contains(s.matched, c) {
+			return
+		}
+		s.matched = append(s.matched, c)
+		for _, t := range cc.modes {
+			s.mode[t.idx] += t.w
+			s.spans = append(s.spans, span{target: t.idx, from: from, to: to, w: t.w, concept: c})
+		}
+		for _, t := range cc.benches {
+			if s.bench[t.idx] == 0 {
+				s.touched = append(s.touched, t.idx)
+			}
+			s.bench[t.idx] += t.w
+			s.spans = append(s.spans, span{target: benchBase + t.idx, from: from, to: to, w: t.w, concept: c})
+		}
+	}
+	us := s.units
+	for i := range us {
+		for _, si := range ix.lex.first[us[i].key] {
+			if sf := &ix.lex.surfaces[si]; matchAt(us, i, sf.keys) {
+				hit(sf.concept, int32(i), int32(i+len(sf.keys)), sf.weak)
+			}
+		}
+		if ix.money >= 0 && us[i].num && moneyLike(q, us, i) {
+			hit(ix.money, int32(i), int32(i+1), true)
+		}
+	}
+
+	s.terms = terms(s.terms, us)
+	slices.SortFunc(s.terms, func(a, b wterm) int { return cmp.Compare(a.key, b.key) })
+	s.terms = slices.CompactFunc(s.terms, func(a, b wterm) bool { return a.key == b.key })
+	var strong float32
+	for _, t := range s.terms {
+		if pi, ok := ix.modes.terms[t.key]; ok {
+			for _, p := range ix.modes.post[pi] {
+				c := t.w * p.w
+				s.modeBM[p.doc] += c
+				if kind := t.key >> 62; kind == keyWord>>62 || kind == keyBigram>>62 {
+					s.strongBM[p.doc] += c
+					strong = max(strong, s.strongBM[p.doc])
+				}
+				s.spans = append(s.spans, span{target: p.doc, from: t.at, to: t.at + t.n, w: c * modeBM25Weight, concept: -1})
+			}
+		}
+		if pi, ok := ix.benches.terms[t.key]; ok {
+			for _, p := range ix.benches.post[pi] {
+				if s.bench[p.doc] == 0 {
+					s.touched = append(s.touched, p.doc)
+				}
+				s.bench[p.doc] += t.w * p.w * benchBM25Weight
+			}
+		}
+	}
+	if !domain && !((ai || business) && (ai && business || weak)) && strong < strongBM25 {
+		return Result{}
+	}
+
+	var res Result
+	for m := range s.mode {
+		if raw := s.mode[m] + modeBM25Weight*s.modeBM[m]; raw >= minModeRaw {
+			s.mode[m] = raw
+			s.order = append(s.order, int32(m))
+		} else {
+			s.mode[m] = 0
+		}
+	}
+	slices.SortStableFunc(s.order, func(a, b int32) int { return cmp.Compare(s.mode[b], s.mode[a]) })
+	res.Modes = make([]Hit, len(s.order))
+	for i, m := range s.order {
+		res.Modes[i] = Hit{ID: ix.kb.Modes[m].ID, Score: squash(s.mode[m]), Terms: ix.hitTerms(q, s, m)}
+	}
+
+	s.order = s.order[:0]
+	for _, b := range s.touched {
+		if s.bench[b] < minBenchRaw {
+			continue
+		}
+		var aff float32
+		for _, m := range ix.bmodes[b] {
+			aff = max(aff, s.mode[m])
+		}
+		s.bench[b] += benchAffinity * min(aff, 2)
+		s.order = append(s.order, b)
+	}
+	slices.SortStableFunc(s.order, func(a, b int32) int {
+		if c := cmp.Compare(s.bench[b], s.bench[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	if len(s.order) > maxBenchHits {
+		s.order = s.order[:maxBenchHits]
+	}
+	res.Benchmarks = make([]Hit, len(s.order))
+	for i, b := range s.order {
+		res.Benchmarks[i] = Hit{ID: ix.kb.Benchmarks[b].ID, Score: squash(s.bench[b]), Terms: ix.hitTerms(q, s, benchBase+b)}
+	}
+	return res
+}
+
+// matchAt reports whether keys occur in us from i, Han characters touching.
+func matchAt(us []unit, i int, keys []uint64) bool {
+	if i+len(keys) > len(us) {
+		return false
+	}
+	for j, k := range keys {
+		if us[i+j].key != k {
+			return false
+		}
+		if j > 0 && us[i+j].han && us[i+j-1].han && !adjacent(us[i+j-1], us[i+j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// moneyLike reports whether the number at us[i] reads as an amount of
+// money or a headcount of users: "2M", "$500k", "3000万", "1.5亿".
+func moneyLike(q string, us []unit, i int) bool {
+	u := us[i]
+	w := q[u.start:u.end]
+	if last := w[len(w)-1] | 0x20; last == 'k' || last == 'm' || last == 'b' || last == 'w' {
+		return true
+	}
+	if u.start > 0 && (q[u.start-1] == '$') || u.start >= 3 && q[u.start-3:u.start] == "¥" {
+		return true
+	}
+	if i+1 < len(us) && us[i+1].han && us[i+1].start-u.end <= 1 {
+		switch rune(us[i+1].key &^ keyHan) {
+		case '万', '亿', '元', '块', '美':
+			return true
+		}
+	}
+	return false
+}
+
+// hitTerms lists the question's own words that scored for target, best
+// first, without repeats.
+func (ix *Index) hitTerms(q string, s *scratch, target int32) []string {
+	var best [maxTermsPerHit]span
+	n := 0
+	for _, sp := range s.spans {
+		if sp.target != target || sp.to-sp.from == 1 && s.units[sp.from].han && sp.concept < 0 {
+			continue
+		}
+		text := q[s.units[sp.from].start:s.units[sp.to-1].end]
+		dup := false
+		for j := 0; j < n; j++ {
+			b := best[j]
+			if bt := q[s.units[b.from].start:s.units[b.to-1].end]; bt == text || b.from <= sp.from && sp.to <= b.to {
+				if sp.w > b.w && bt == text {
+					best[j].w = sp.w
+				}
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		if n < maxTermsPerHit {
+			best[n] = sp
+			n++
+		} else if low := slices.IndexFunc(best[:], func(b span) bool { return b.w < sp.w }); low >= 0 {
+			best[low] = sp
+		}
+	}
+	slices.SortStableFunc(best[:n], func(a, b span) int { return cmp.Compare(b.w, a.w) })
+	out := make([]string, n)
+	for j, b := range best[:n] {
+		out[j] = q[s.units[b.from].start:s.units[b.to-1].end]
+	}
+	return out
+}

@@ -1,0 +1,140 @@
+package knowledge
+
+import (
+	"math"
+	"sync"
+)
+
+// docIndex is a small inverted index with BM25 weights precomputed per
+// posting, so a query only adds numbers up.
+type docIndex struct {
+	terms map[uint64]int32
+	post  [][]posting
+}
+
+type posting struct {
+	doc int32
+	w   float32 // idf * saturated tf, for a query weight of 1
+}
+
+// BM25 parameters: the usual k1; a mild length normalisation, because a
+// long mode document is long for good reasons (it has more evidence).
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.4
+)
+
+// docBuilder accumulates weighted term frequencies per document.
+type docBuilder struct {
+	v    *vocab
+	docs []map[uint64]float32
+	lens []float32
+	us   []unit
+	ts   []wterm
+	buf  []byte
+}
+
+func newDocBuilder(v *vocab, n int) *docBuilder {
+	b := &docBuilder{v: v, docs: make([]map[uint64]float32, n), lens: make([]float32, n)}
+	for i := range b.docs {
+		b.docs[i] = map[uint64]float32{}
+	}
+	return b
+}
+
+// add analyses text into document d with field weight fw.
+func (b *docBuilder) add(d int, fw float32, text string) {
+	if text == "" {
+		return
+	}
+	b.us, b.buf = analyze(b.us[:0], b.buf, text, b.v, true)
+	b.ts = terms(b.ts[:0], b.us)
+	for _, t := range b.ts {
+		b.docs[d][t.key] += fw * t.w
+		b.lens[d] += fw * t.w
+	}
+}
+
+func (b *docBuilder) build() docIndex {
+	ix := docIndex{terms: map[uint64]int32{}}
+	n := float64(len(b.docs))
+	var avg float64
+	for _, l := range b.lens {
+		avg += float64(l)
+	}
+	if n > 0 {
+		avg /= n
+	}
+	if avg == 0 {
+		avg = 1
+	}
+	for d, tf := range b.docs {
+		for k, f := range tf {
+			t, ok := ix.terms[k]
+			if !ok {
+				t = int32(len(ix.post))
+				ix.terms[k] = t
+				ix.post = append(ix.post, nil)
+			}
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(b.lens[d])/avg)
+			sat := float64(f) * (bm25K1 + 1) / (float64(f) + norm)
+			ix.post[t] = append(ix.post[t], posting{doc: int32(d), w: float32(sat)})
+		}
+	}
+	for _, ps := range ix.post {
+		df := float64(len(ps))
+		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+		for i := range ps {
+			ps[i].w *= float32(idf)
+		}
+	}
+	return ix
+}
+
+// scratch is the per-query working memory, pooled so Search allocates
+// little beyond its Result.
+type scratch struct {
+	units    []unit
+	buf      []byte
+	terms    []wterm
+	matched  []int32   // concepts matched, in order
+	spans    []span    // why each mode or benchmark scored
+	mode     []float32 // concept score per mode
+	modeBM   []float32
+	strongBM []float32 // BM25 from bigrams and words only
+	bench    []float32
+	touched  []int32 // benchmarks with a score
+	order    []int32
+}
+
+// span records that units [from, to) of the question added w to target.
+type span struct {
+	target   int32 // mode index, or benchmark index + benchBase
+	from, to int32
+	w        float32
+	concept  int32 // -1 for a plain term match
+}
+
+const benchBase = 1 << 30
+
+func newScratchPool(modes, benches int) *sync.Pool {
+	return &sync.Pool{New: func() any {
+		return &scratch{
+			mode:     make([]float32, modes),
+			modeBM:   make([]float32, modes),
+			strongBM: make([]float32, modes),
+			bench:    make([]float32, benches),
+		}
+	}}
+}
+
+func (s *scratch) reset() {
+	s.units, s.terms, s.matched, s.spans, s.order = s.units[:0], s.terms[:0], s.matched[:0], s.spans[:0], s.order[:0]
+	clear(s.mode)
+	clear(s.modeBM)
+	clear(s.strongBM)
+	for _, b := range s.touched {
+		s.bench[b] = 0
+	}
+	s.touched = s.touched[:0]
+}

@@ -1,0 +1,76 @@
+package knowledge
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestAnalyze(t *testing.T) {
+	v := newVocab()
+	tests := []struct {
+		name string
+		text string
+		want []string // the units as written
+	}{
+		{"chinese", "账上只剩半年现金", []string{"账", "上", "只", "剩", "半", "年", "现", "金"}},
+		{"english", "We're Fundraising, ARR 1M.", []string{"we're", "fundraising", "arr", "1m"}},
+		{"mixed", "做B端还是To C?", []string{"做", "b", "端", "还", "是", "to", "c"}},
+		{"full width", "ＡＩ ＰＣ", []string{"ai", "pc"}},
+		{"decimal", "1.53亿美元", []string{"1.53", "亿", "美", "元"}},
+		{"empty", "  ,, ", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			us, _ := analyze(nil, nil, tc.text, v, true)
+			var got []string
+			for _, u := range us {
+				s := tc.text[u.start:u.end]
+				if !u.han {
+					s = string(foldString(s))
+				}
+				got = append(got, s)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("units (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func foldString(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		out = append(out, fold(r))
+	}
+	return out
+}
+
+func TestStemmedLookup(t *testing.T) {
+	v := newVocab()
+	id := v.add("fundraise")
+	if got := v.lookup([]byte("fundraising")); got != id {
+		t.Errorf("lookup(fundraising) = %d, want %d (the id of fundraise)", got, id)
+	}
+	if got := v.lookup([]byte("weather")); got != 0 {
+		t.Errorf("lookup(weather) = %d, want 0", got)
+	}
+}
+
+func TestConceptsParse(t *testing.T) {
+	defs, err := Concepts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(defs) < 20 {
+		t.Errorf("only %d concepts", len(defs))
+	}
+	ids := map[string]bool{"market": true, "open-source": true, "scenario": true, "generality": true, "segment": true, "capital": true, "on-device": true}
+	for _, d := range defs {
+		for m := range d.Modes {
+			if !ids[m] {
+				t.Errorf("concept %s points at unknown mode %q", d.ID, m)
+			}
+		}
+	}
+}
