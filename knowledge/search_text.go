@@ -184,8 +184,8 @@ const unigramWeight = 0.3
 
 // wterm is a weighted search term and the units it came from.
 type wterm struct {
-	key  uint64
-	w    float32
-	at   int32 // first unit
-	n    int32 // number of units
+	key uint64
+	w   float32
+	at  int32 // first unit
+	n   int32 // number of units
 }

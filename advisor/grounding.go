@@ -1,0 +1,197 @@
+package advisor
+
+import (
+	"strings"
+
+	"github.com/premortem/premortem/knowledge"
+)
+
+// Grounding is everything retrieval found, shaped for writing an answer:
+// the risks to show (with their citations), the figures, and for each risk
+// the knowledge entries a writer may use. It is plain data: the builtin
+// composer and the model prompts both read it, and neither may cite
+// anything outside it.
+type Grounding struct {
+	Question   string
+	Lang       string
+	Found      knowledge.Result
+	Risks      []Risk         // shown risks, most relevant first; empty when off-topic
+	Benchmarks []BenchmarkRef // figures shown with the answer
+	Modes      []GroundedMode // parallel to Risks
+}
+
+// OffTopic reports whether there is nothing to cite.
+func (g Grounding) OffTopic() bool { return len(g.Risks) == 0 }
+
+// GroundedMode is one shown risk's material, most relevant first.
+type GroundedMode struct {
+	Mode       *knowledge.Mode
+	Terms      []string               // the question's words that matched
+	Signals    []knowledge.Claim      // the warning signs that fit best
+	Evidence   []knowledge.Claim      // the article's evidence that fits best
+	Actions    []knowledge.Claim      // what to do
+	Benchmarks []*knowledge.Benchmark // its figures, asked-about ones first
+}
+
+// Which risks to show: the best, and any close enough to it.
+const (
+	maxRisks        = 3
+	riskFraction    = 0.45 // of the best score
+	minRiskScore    = 0.1
+	maxEvidence     = 2
+	maxSignals      = 2
+	maxActions      = 3
+	maxFiguresRisk  = 2
+	maxBenchmarkRef = 5
+)
+
+func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
+	g := Grounding{Lang: lang, Found: found, Risks: []Risk{}, Benchmarks: []BenchmarkRef{}}
+	if a.kb == nil || len(found.Modes) == 0 {
+		return g
+	}
+	top := found.Modes[0].Score
+	asked := map[string]bool{} // benchmarks the question itself matched
+	for _, h := range found.Benchmarks {
+		asked[h.ID] = true
+	}
+	shownBench := map[string]bool{}
+	for _, h := range found.Modes {
+		if len(g.Risks) == maxRisks || h.Score < minRiskScore || h.Score < riskFraction*top {
+			break
+		}
+		m, ok := a.kb.Mode(h.ID)
+		if !ok {
+			continue
+		}
+		gm := GroundedMode{
+			Mode:     m,
+			Terms:    h.Terms,
+			Signals:  bestClaims(m.Signals, h.Terms, nil, maxSignals),
+			Actions:  firstClaims(m.Actions, maxActions),
+			Evidence: nil,
+		}
+		gm.Benchmarks = a.modeFigures(m, found, asked)
+		gm.Evidence = bestClaims(m.Evidence, h.Terms, gm.Benchmarks, maxEvidence)
+		cites := []knowledge.Citation{m.Heading}
+		for _, e := range gm.Evidence {
+			cites = append(cites, e.Citations...)
+		}
+		g.Risks = append(g.Risks, Risk{
+			ID:        m.ID,
+			Title:     m.Title.In(lang),
+			Score:     round3(h.Score),
+			Why:       why(lang, h.Terms, gm.Signals, m),
+			Citations: dedupeCitations(cites),
+		})
+		g.Modes = append(g.Modes, gm)
+		for _, x := range gm.Benchmarks {
+			if !shownBench[x.ID] && len(g.Benchmarks) < maxBenchmarkRef {
+				shownBench[x.ID] = true
+				g.Benchmarks = append(g.Benchmarks, benchmarkRef(x, lang))
+			}
+		}
+	}
+	// Figures the question asked about stay, even when their mode is not shown.
+	for _, h := range found.Benchmarks {
+		if x, ok := a.kb.Benchmark(h.ID); ok && !shownBench[h.ID] && len(g.Benchmarks) < maxBenchmarkRef && len(g.Risks) > 0 {
+			shownBench[h.ID] = true
+			g.Benchmarks = append(g.Benchmarks, benchmarkRef(x, lang))
+		}
+	}
+	return g
+}
+
+// modeFigures returns the figures to show for m: those the question
+// matched first, then the mode's own first figure.
+func (a *Advisor) modeFigures(m *knowledge.Mode, found knowledge.Result, asked map[string]bool) []*knowledge.Benchmark {
+	var out []*knowledge.Benchmark
+	for _, h := range found.Benchmarks {
+		if x, ok := a.kb.Benchmark(h.ID); ok && hasString(x.Modes, m.ID) && len(out) < maxFiguresRisk {
+			out = append(out, x)
+		}
+	}
+	if len(out) == 0 {
+		for _, id := range m.Benchmarks {
+			if x, ok := a.kb.Benchmark(id); ok {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func benchmarkRef(x *knowledge.Benchmark, lang string) BenchmarkRef {
+	return BenchmarkRef{ID: x.ID, Label: x.Label.In(lang), Text: x.Text, Value: x.Value, Unit: x.Unit, Citation: x.Citation}
+}
+
+// bestClaims picks up to n claims, preferring those that contain the
+// question's words or cite the paragraph of a figure being shown; ties keep
+// the knowledge base's order, which puts the most telling claim first.
+func bestClaims(cs []knowledge.Claim, terms []string, figures []*knowledge.Benchmark, n int) []knowledge.Claim {
+	if len(cs) <= n {
+		return cs
+	}
+	score := make([]int, len(cs))
+	for i, c := range cs {
+		for _, t := range terms {
+			t = strings.ToLower(t)
+			if strings.Contains(strings.ToLower(c.Text.ZH), t) || strings.Contains(strings.ToLower(c.Text.EN), t) {
+				score[i] += 2
+			}
+		}
+		for _, ct := range c.Citations {
+			for _, f := range figures {
+				if f.Citation.Paragraph == ct.Paragraph {
+					score[i] += 3
+				}
+			}
+		}
+	}
+	out := make([]knowledge.Claim, 0, n)
+	used := make([]bool, len(cs))
+	for len(out) < n {
+		best := -1
+		for i := range cs {
+			if !used[i] && (best < 0 || score[i] > score[best]) {
+				best = i
+			}
+		}
+		used[best] = true
+		out = append(out, cs[best])
+	}
+	return out
+}
+
+func firstClaims(cs []knowledge.Claim, n int) []knowledge.Claim {
+	if len(cs) > n {
+		return cs[:n]
+	}
+	return cs
+}
+
+func dedupeCitations(cs []knowledge.Citation) []knowledge.Citation {
+	out := cs[:0:0]
+	for _, c := range cs {
+		dup := false
+		for _, o := range out {
+			dup = dup || o == c
+		}
+		if !dup && c.Quote != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func hasString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
