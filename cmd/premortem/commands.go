@@ -3,4 +3,6 @@ package main
 // registerAll fills the command table. Each command's handler lives in its
 // own file; add one line here per command.
 func registerAll() {
+	register("ask", "answer one question, citing the article", runAsk)
+	register("eval", "score model backends on a question set", runEval)
 }

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/premortem/premortem/advisor"
+)
+
+// runAsk answers one question: `premortem ask [--model NAME] [--json] QUESTION...`.
+func runAsk(ctx context.Context, env *cli, args []string) error {
+	fs, cfgPath := newFlags(env, "ask")
+	model := fs.String("model", "", "backend to answer with (default: the configured default)")
+	asJSON := fs.Bool("json", false, "print the answer as one JSON object")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: premortem ask [--config FILE] [--model NAME] [--json] QUESTION...")
+		fs.PrintDefaults()
+	}
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	q, err := advisor.CleanQuestion(joinArgs(rest))
+	if err != nil {
+		return questionError(err)
+	}
+	a, err := loadApp(env, *cfgPath)
+	if err != nil {
+		return err
+	}
+	// OnDelta carries the whole checked text so far; the terminal shows
+	// what is new, and starts over when a fallback replaced the text.
+	shown := ""
+	req := advisor.Request{Question: q, Model: *model}
+	if !*asJSON {
+		req.OnDelta = func(s string) {
+			if strings.HasPrefix(s, shown) {
+				io.WriteString(env.stdout, s[len(shown):])
+			} else {
+				io.WriteString(env.stdout, "\n\n"+s)
+			}
+			shown = s
+		}
+	}
+	ans, err := a.adv.Ask(ctx, req)
+	if err != nil {
+		if errors.Is(err, advisor.ErrEmptyQuestion) || errors.Is(err, advisor.ErrQuestionTooLong) {
+			return questionError(err)
+		}
+		return fmt.Errorf("answer: %w", err)
+	}
+	if ans.Risks == nil {
+		ans.Risks = []advisor.Risk{}
+	}
+	if ans.Benchmarks == nil {
+		ans.Benchmarks = []advisor.BenchmarkRef{}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(ans)
+	}
+	if shown != ans.Text {
+		if shown != "" {
+			io.WriteString(env.stdout, "\n\n")
+		}
+		io.WriteString(env.stdout, ans.Text)
+	}
+	fmt.Fprintf(env.stdout, "\n\n%s\n", footer(ans))
+	return nil
+}
+
+// footer names the model that wrote the answer, and what it stood in for.
+func footer(ans *advisor.Answer) string {
+	name := ans.Model.Backend
+	if ans.Model.Name != "" && ans.Model.Name != ans.Model.Backend {
+		name += " (" + ans.Model.Name + ")"
+	}
+	if ans.Lang == "zh" {
+		s := "—— 回答来自 " + name
+		if ans.Model.FallbackFrom != "" {
+			s += ",因 " + ans.Model.FallbackFrom + " 不可用而接替"
+		}
+		return s
+	}
+	s := "— answered by " + name
+	if ans.Model.FallbackFrom != "" {
+		s += ", standing in for " + ans.Model.FallbackFrom
+	}
+	return s
+}
+
+// questionError words a refused question for the terminal.
+func questionError(err error) error {
+	switch {
+	case errors.Is(err, advisor.ErrEmptyQuestion):
+		return errors.New("the question is empty; usage: premortem ask [--json] QUESTION")
+	case errors.Is(err, advisor.ErrQuestionTooLong):
+		return fmt.Errorf("the question is longer than %d bytes; please shorten it", advisor.MaxQuestionBytes)
+	}
+	return err
+}
+
+// parseInterleaved parses flags wherever they sit among the arguments, so
+// `premortem ask "question" --json` works as well as `ask --json "question"`.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
