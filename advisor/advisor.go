@@ -70,11 +70,20 @@ type Turn struct {
 }
 
 // Request is one question.
+//
+// OnDelta, when not nil, streams the answer: each call carries the WHOLE
+// answer text so far (not a piece), already checked: no <think> reasoning,
+// no citation of an entry the model was not given. Calls come from Ask's
+// goroutine, in order, never with "" and never twice with the same text.
+// A text may be shorter than the one before: when a backend fails mid-way
+// and another (or builtin) takes over, the new text replaces the old, so a
+// front end simply shows the latest text it was given. The last call
+// carries exactly Answer.Text (figures marked, sources line added).
 type Request struct {
 	Question string
-	Model    string         // backend name; "" uses the default
+	Model    string         // backend name; "" uses the default; unknown names give ErrUnknownBackend
 	History  []Turn         // oldest first, already capped by the caller
-	OnDelta  func(s string) // streamed, checked answer text; nil for none
+	OnDelta  func(s string) // the checked answer so far (see above); nil for none
 }
 
 // CleanQuestion trims q and checks it is askable.

@@ -13,6 +13,13 @@ type Answer struct {
 	Model      ModelInfo          `json:"model"`
 	TimingMS   map[string]float64 `json:"timing_ms"`
 	Checks     Checks             `json:"checks"`
+	Usage      *Usage             `json:"usage,omitempty"` // tokens, when a model server reported them
+}
+
+// Usage counts the tokens a model backend spent on the answer.
+type Usage struct {
+	PromptTokens     int `json:"prompt_tokens"`
+	CompletionTokens int `json:"completion_tokens"`
 }
 
 // Risk is one cited failure mode, most relevant first.

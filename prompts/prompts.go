@@ -52,6 +52,7 @@ type Entry struct {
 	ID      string
 	Title   string
 	Summary string
+	Points  []string // warning signs and actions, in the reply's language
 	Quotes  []string // verbatim from the article
 	Figures []Figure
 }

@@ -16,6 +16,7 @@ func entries() []Entry {
 	return []Entry{
 		{
 			ID: "capital", Title: "Dies of running out of money", Summary: "Money, not GPUs, decides.",
+			Points:  []string{"Costs far above revenue", "Raise before the money runs out"},
 			Quotes:  []string{"未必死于缺卡,一定死于缺钱"},
 			Figures: []Figure{{ID: "stability-cost-2023", Label: "Stability AI's yearly cost", Text: "1.53亿美元"}},
 		},

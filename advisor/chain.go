@@ -1,0 +1,164 @@
+package advisor
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"syscall"
+	"time"
+
+	"github.com/premortem/premortem/llm"
+)
+
+// The fallback chain. write tries the backend the request names (or the
+// default), then the configured fallback chain, then builtin, which cannot
+// fail. Each model backend gets its timeout for the whole call, retries
+// included; 429, 5xx and connection errors are retried with backoff,
+// honouring Retry-After; any other failure, a timeout, a cut stream or an
+// empty reply moves on to the next backend at once. A backend that failed
+// is skipped for its cooldown.
+
+// Retry bounds.
+const (
+	backoffBase   = 250 * time.Millisecond
+	backoffMax    = 4 * time.Second
+	maxRetryAfter = 10 * time.Second // a longer Retry-After falls back now instead
+)
+
+// errEmptyReply is a reply with nothing left to show after the checks.
+var errEmptyReply = errors.New("the model's reply was empty once checked")
+
+// write fills ans.Text, ans.Model, ans.Checks (and ans.Usage) for g.
+func (a *Advisor) write(ctx context.Context, req Request, g Grounding, ans *Answer) error {
+	g.Question = req.Question
+	bs := a.backends
+	first := req.Model
+	if first == "" {
+		first = bs.Default()
+	}
+	if err := bs.known(first); err != nil {
+		return err
+	}
+	emit := newEmitter(req.OnDelta)
+	// An off-topic question gets the builtin out-of-scope reply: no model
+	// is asked to write about what the knowledge does not cover.
+	if g.OffTopic() || first == Builtin || bs.prompts == nil {
+		a.writeBuiltin(g, ans, "", emit)
+		return nil
+	}
+	d := promptData(g, req.History)
+	msgs, err := messages(bs.prompts, d)
+	if err != nil {
+		return err
+	}
+	gr := groundsOf(g, d)
+	start := time.Now()
+	for _, be := range bs.chain(first) {
+		if be.Name == Builtin {
+			a.writeBuiltin(g, ans, first, emit)
+			return nil
+		}
+		resp, text, checks, err := a.generate(ctx, be, msgs, gr, emit)
+		if err == nil {
+			ans.Text, ans.Checks = text, checks
+			ans.Model = ModelInfo{Backend: be.Name, Name: resp.Model}
+			if ans.Model.Name == "" {
+				ans.Model.Name = be.ModelName
+			}
+			if be.Name != first {
+				ans.Model.FallbackFrom = first
+			}
+			if u := resp.Usage; u != (llm.Usage{}) {
+				ans.Usage = &Usage{PromptTokens: u.PromptTokens, CompletionTokens: u.CompletionTokens}
+			}
+			ans.TimingMS["generate"] = ms(time.Since(start))
+			emit.final(text)
+			return nil
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("ask %s: %w", be.Name, ctx.Err())
+		}
+		a.log.Warn("model backend failed; falling back", "backend", be.Name, "err", err)
+	}
+	return errors.New("no backend answered") // unreachable: builtin is always in the chain
+}
+
+// writeBuiltin has the builtin composer write the answer.
+func (a *Advisor) writeBuiltin(g Grounding, ans *Answer, fallbackFrom string, emit *emitter) {
+	ans.Text = a.Compose(g)
+	ans.Model = ModelInfo{Backend: Builtin, Name: Builtin}
+	if fallbackFrom != Builtin {
+		ans.Model.FallbackFrom = fallbackFrom
+	}
+	ans.Checks = Checks{}
+	emit.final(ans.Text)
+}
+
+// generate asks one backend, with retries, and checks its reply.
+func (a *Advisor) generate(ctx context.Context, be *backend, msgs []llm.Message, gr *grounds, emit *emitter) (llm.Response, string, Checks, error) {
+	ctx, cancel := context.WithTimeout(ctx, be.Timeout)
+	defer cancel()
+	select {
+	case be.sem <- struct{}{}:
+		defer func() { <-be.sem }()
+	case <-ctx.Done():
+		return llm.Response{}, "", Checks{}, fmt.Errorf("wait for a free slot: %w", ctx.Err())
+	}
+	req := llm.Request{Messages: msgs, MaxTokens: be.MaxTokens, Temperature: be.Temperature}
+	for attempt := 0; ; attempt++ {
+		resp, err := be.Model.Generate(ctx, req, emit.stream(gr))
+		if err == nil {
+			text, checks, usable := gr.check(resp.Content)
+			if usable {
+				a.backends.markUp(be.Name)
+				return resp, text, checks, nil
+			}
+			return resp, "", checks, fmt.Errorf("%w (finish reason %q)", errEmptyReply, resp.FinishReason)
+		}
+		retry, after := classify(err)
+		wait := backoff(attempt, after)
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+			retry = false
+		}
+		if !retry || attempt >= be.Retries || after > maxRetryAfter {
+			if ctx.Err() == nil || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				a.backends.markDown(be.Name, after)
+			}
+			return resp, "", Checks{}, fmt.Errorf("backend %s, attempt %d: %w", be.Name, attempt+1, err)
+		}
+		a.log.Debug("model backend refused; retrying", "backend", be.Name, "attempt", attempt+1, "wait", wait, "err", err)
+		select {
+		case <-a.backends.sleep(wait):
+		case <-ctx.Done():
+			a.backends.markDown(be.Name, after)
+			return resp, "", Checks{}, fmt.Errorf("backend %s: %w", be.Name, ctx.Err())
+		}
+	}
+}
+
+// classify reports whether err may pass on a retry, and the server's
+// Retry-After when it gave one.
+func classify(err error) (retry bool, after time.Duration) {
+	var se *llm.StatusError
+	switch {
+	case errors.As(err, &se):
+		return se.Temporary(), se.RetryAfter
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled), errors.Is(err, llm.ErrTruncated):
+		return false, 0
+	case errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.ErrUnexpectedEOF):
+		return true, 0
+	}
+	var ne *net.OpError
+	return errors.As(err, &ne), 0
+}
+
+// backoff is the wait before retry attempt+1: exponential with jitter, or
+// the server's Retry-After when longer.
+func backoff(attempt int, after time.Duration) time.Duration {
+	d := min(backoffBase<<attempt, backoffMax)
+	d = d/2 + rand.N(d/2+1)
+	return max(d, after)
+}
