@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -370,7 +371,7 @@ func moneyLike(q string, us []unit, i int) bool {
 	if last := w[len(w)-1] | 0x20; last == 'k' || last == 'm' || last == 'b' || last == 'w' {
 		return true
 	}
-	if u.start > 0 && (q[u.start-1] == '$') || u.start >= 3 && q[u.start-3:u.start] == "¥" {
+	if before := q[:u.start]; strings.HasSuffix(before, "$") || strings.HasSuffix(before, "¥") || strings.HasSuffix(before, "￥") {
 		return true
 	}
 	if i+1 < len(us) && us[i+1].han && us[i+1].start-u.end <= 1 {
