@@ -1,6 +1,9 @@
 package assess
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // ErrKind says what was wrong with an answer, so front ends can word it.
 type ErrKind int
@@ -62,3 +65,5 @@ func (e *ParseError) Message(lang string) string {
 	}
 	return fmt.Sprintf("%q is not a number: write it like 150M, $2.3m, 1.5亿 or 18 months", in)
 }
+
+func as(err error, target **ParseError) bool { return errors.As(err, target) }
