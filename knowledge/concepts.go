@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -111,14 +112,22 @@ func (lx *lexicon) addSurface(v *vocab, form string, c int32) {
 	if len(us) == 0 {
 		return
 	}
-	content := false
+	// One stop word alone ("to") names nothing; in a phrase ("to B") it does.
+	content := len(us) > 1 || !us[0].stop || us[0].han
 	keys := make([]uint64, len(us))
 	for i, u := range us {
 		keys[i] = u.key
-		content = content || !u.stop || u.han
 	}
 	if !content {
 		return
+	}
+	// Forms that stem alike ("agent", "agentic") are one surface; if any
+	// of them is weak, it is weak.
+	for _, si := range lx.first[keys[0]] {
+		if sf := &lx.surfaces[si]; sf.concept == c && slices.Equal(sf.keys, keys) {
+			sf.weak = sf.weak || weak
+			return
+		}
 	}
 	lx.surfaces = append(lx.surfaces, surface{keys: keys, concept: c, weak: weak})
 	lx.first[keys[0]] = append(lx.first[keys[0]], int32(len(lx.surfaces)-1))

@@ -234,20 +234,25 @@ func (ix *Index) Search(q string) Result {
 	s.reset()
 	s.units, s.buf = analyze(s.units, s.buf, q, ix.voc, false)
 
-	var domain, weak, ai, business bool
+	var domain, ai, business bool
+	weak, weakAt := 0, int32(-1) // weak concepts, from different words
 	hit := func(c int32, from, to int32, weakForm bool) {
 		cc := &ix.lex.concepts[c]
+		seen := slices.Contains(s.matched, c)
 		switch {
 		case cc.kind == kindAI:
 			ai = true
 		case cc.kind == kindBusiness:
 			business = true
 		case weakForm:
-			weak = true
+			if !seen && from != weakAt {
+				weak++
+				weakAt = from
+			}
 		default:
 			domain = true
 		}
-		if slices.Contains(s.matched, c) {
+		if seen {
 			return
 		}
 		s.matched = append(s.matched, c)
@@ -300,7 +305,11 @@ func (ix *Index) Search(q string) Result {
 			}
 		}
 	}
-	if !domain && !((ai || business) && (ai && business || weak)) && strong < strongBM25 {
+	// On-topic takes one domain concept, or everyday words that add up: an
+	// AI word and a business word, a weak concept beside either, or two weak
+	// concepts ("autonomous agents for office work"); or a strong term match.
+	onTopic := domain || ai && business || weak > 0 && (ai || business) || weak > 1 || strong >= strongBM25
+	if !onTopic {
 		return Result{}
 	}
 
