@@ -126,6 +126,8 @@ type evalScores struct {
 	LatencyP95MS     float64    `json:"latency_p95_ms"`
 	DroppedCitations int        `json:"dropped_citations"`
 	FlaggedFigures   int        `json:"flagged_figures"`
+	PromptTokens     int        `json:"prompt_tokens"`
+	CompletionTokens int        `json:"completion_tokens"`
 	Fallbacks        int        `json:"fallbacks"`
 	Errors           int        `json:"errors"`
 	Misses           []evalMiss `json:"misses"`
@@ -183,6 +185,10 @@ func evalModel(ctx context.Context, adv *advisor.Advisor, model string, items []
 		}
 		s.DroppedCitations += len(ans.Checks.DroppedCitations)
 		s.FlaggedFigures += len(ans.Checks.FlaggedFigures)
+		if ans.Usage != nil {
+			s.PromptTokens += ans.Usage.PromptTokens
+			s.CompletionTokens += ans.Usage.CompletionTokens
+		}
 		got := make([]string, 0, len(ans.Risks))
 		for _, r := range ans.Risks {
 			got = append(got, r.ID)

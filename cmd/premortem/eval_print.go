@@ -33,6 +33,7 @@ func printEval(w io.Writer, rep evalReport) {
 	row("latency p95 ms", func(s evalScores) string { return f3(s.LatencyP95MS) })
 	row("invented citations dropped", func(s evalScores) string { return strconv.Itoa(s.DroppedCitations) })
 	row("figures flagged", func(s evalScores) string { return strconv.Itoa(s.FlaggedFigures) })
+	row("tokens in/out", func(s evalScores) string { return fmt.Sprintf("%d/%d", s.PromptTokens, s.CompletionTokens) })
 	row("fallbacks", func(s evalScores) string { return strconv.Itoa(s.Fallbacks) })
 	row("errors", func(s evalScores) string { return strconv.Itoa(s.Errors) })
 	tw.Flush()
