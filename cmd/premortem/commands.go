@@ -4,5 +4,7 @@ package main
 // own file; add one line here per command.
 func registerAll() {
 	register("ask", "answer one question, citing the article", runAsk)
+	register("assess", "score a company against the seven failure modes (wizard or --profile)", runAssess)
 	register("eval", "score model backends on a question set", runEval)
+	register("models", "list model backends; --check pings them", runModels)
 }
