@@ -1,0 +1,58 @@
+// Package discordfake is a loopback fake of Discord's gateway and REST API
+// that the real github.com/bwmarrin/discordgo client (v0.29.0) connects to.
+//
+// A test starts one Server per test with New, points discordgo at it with
+// PointDiscordgo(srv.URL()) (or sets PREMORTEM_DISCORD_API_BASE=srv.URL() and
+// lets the bot do the same), opens a session, and then drives Discord from
+// the outside: DispatchInteraction, DispatchMessage, Reconnect,
+// DropConnection, InvalidateSession, FailNext. Every REST call is recorded
+// (Calls, WaitCall, WaitFor) and every interaction acknowledgement is timed
+// against its dispatch (Acks, WaitAck), so tests assert on what the bot
+// really sent over the wire without sleeping.
+//
+// # Pointing discordgo at a custom base
+//
+// discordgo builds every URL from package-level string variables that are
+// computed once at package initialisation from EndpointDiscord
+// ("https://discord.com/") and APIVersion ("9" in v0.29.0). Assigning
+// EndpointDiscord alone changes nothing: the derived strings keep the old
+// host. A program that wants another base must reassign every derived
+// string variable (the Endpoint* func variables read those strings when
+// called, so they follow automatically):
+//
+//	EndpointDiscord, EndpointAPI, EndpointGuilds, EndpointChannels,
+//	EndpointUsers, EndpointGateway, EndpointGatewayBot, EndpointWebhooks,
+//	EndpointStickers, EndpointStageInstances, EndpointSKUs, EndpointVoice,
+//	EndpointVoiceRegions, EndpointNitroStickersPacks, EndpointGuildCreate,
+//	EndpointApplications, EndpointOAuth2, EndpointOAuth2Applications and the
+//	deprecated EndpointOauth2, EndpointOauth2Applications.
+//
+// The gateway's websocket URL is not configured at all: Session.Open asks
+// GET {EndpointGateway} (Session.Gateway) and dials the "url" of the answer
+// with "?v=9&encoding=json" appended, so this fake answers with its own
+// ws:// address. discordgo caches that URL in the session and redials it on
+// every reconnect; it ignores READY's resume_gateway_url.
+//
+// SetEndpoints below is the pure function to copy into production code (the
+// bot may not import this test package); PointDiscordgo is the same under a
+// process-wide mutex for tests. Because the variables are global, tests that
+// open discordgo sessions against different fakes must not run in parallel
+// (no t.Parallel in such tests); sequential tests may each start their own
+// fake and call PointDiscordgo again.
+//
+// # What discordgo sends
+//
+//   - Gateway query: v=9&encoding=json, no compress parameter (zlib-stream is
+//     still supported here in case a client asks). The upgrade request
+//     carries "accept-encoding: zlib"; Identify has compress=true by default,
+//     so this fake sends READY and GUILD_CREATE as zlib-compressed binary
+//     frames, which discordgo inflates per message.
+//   - Identify token is the session token verbatim ("Bot xyz"); REST sends it
+//     as the Authorization header. Both forms "Bot xyz" and "xyz" are accepted
+//     on the gateway; REST insists on "Bot xyz".
+//   - Op 7 makes discordgo close with 1012 and resume on a new socket; op 9
+//     makes it send a fresh Identify on the same socket; a read error makes
+//     it close (sleeping 1s in Session.Close) and resume.
+//   - A 429 is retried after the body's retry_after (seconds, float); the
+//     X-RateLimit-* headers feed its per-URL buckets.
+package discordfake

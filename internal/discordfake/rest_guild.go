@@ -1,0 +1,196 @@
+package discordfake
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+func getGateway(s *Server, q *restReq) (int, any) {
+	return http.StatusOK, map[string]any{"url": s.GatewayURL()}
+}
+
+func getGatewayBot(s *Server, q *restReq) (int, any) {
+	return http.StatusOK, map[string]any{
+		"url":    s.GatewayURL(),
+		"shards": 1,
+		"session_start_limit": map[string]any{
+			"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1,
+		},
+	}
+}
+
+func getMe(s *Server, q *restReq) (int, any) { return http.StatusOK, s.opts.Bot }
+
+func getApplication(s *Server, q *restReq) (int, any) {
+	return http.StatusOK, map[string]any{
+		"id": s.opts.Bot.ID, "name": s.opts.Bot.Username, "bot": s.opts.Bot,
+		"bot_public": true, "flags": 0, "description": "", "verify_key": "00",
+	}
+}
+
+func getUser(s *Server, q *restReq) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if m := s.memberLocked(q.r.PathValue("user")); m != nil {
+		return http.StatusOK, m.User
+	}
+	return apiError(http.StatusNotFound, 10013, "Unknown User")
+}
+
+func (s *Server) guildLocked(q *restReq) bool { return q.r.PathValue("guild") == s.guild.ID }
+
+func errUnknownGuild() (int, any) { return apiError(http.StatusNotFound, 10004, "Unknown Guild") }
+
+func getGuild(s *Server, q *restReq) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.guildLocked(q) {
+		return errUnknownGuild()
+	}
+	g := s.guild
+	return http.StatusOK, map[string]any{
+		"id": g.ID, "name": g.Name, "owner_id": g.OwnerID, "roles": g.Roles, "emojis": []any{},
+		"features": []string{}, "preferred_locale": g.PreferredLocale,
+		"approximate_member_count": len(g.Members),
+	}
+}
+
+func getGuildRoles(s *Server, q *restReq) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.guildLocked(q) {
+		return errUnknownGuild()
+	}
+	return http.StatusOK, s.guild.Roles
+}
+
+func getGuildChannels(s *Server, q *restReq) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.guildLocked(q) {
+		return errUnknownGuild()
+	}
+	var out []*discordgo.Channel
+	for _, c := range s.channels {
+		if !c.IsThread() {
+			out = append(out, c)
+		}
+	}
+	sortChannels(out)
+	return http.StatusOK, out
+}
+
+func getGuildMember(s *Server, q *restReq) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.guildLocked(q) {
+		return errUnknownGuild()
+	}
+	m := s.memberLocked(q.r.PathValue("user"))
+	if m == nil {
+		return apiError(http.StatusNotFound, 10007, "Unknown Member")
+	}
+	return http.StatusOK, m // REST members carry no permissions field
+}
+
+// threadBody is the body of both thread-creating routes.
+type threadBody struct {
+	Name                string `json:"name"`
+	AutoArchiveDuration int    `json:"auto_archive_duration"`
+	Type                int    `json:"type"`
+}
+
+func decodeThreadBody(q *restReq) (threadBody, func() (int, any)) {
+	var b threadBody
+	if len(q.call.Body) > 0 {
+		if err := json.Unmarshal(q.call.Body, &b); err != nil {
+			return b, func() (int, any) {
+				return apiError(http.StatusBadRequest, 50109, "The request body contains invalid JSON.")
+			}
+		}
+	}
+	if n := utf8.RuneCountInString(b.Name); n < 1 || n > 100 {
+		e := formErrors{}
+		e.add("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
+		return b, e.response
+	}
+	return b, nil
+}
+
+// startThreadFromMessage handles POST /channels/{c}/messages/{m}/threads:
+// the thread's ID is the message's ID, as on Discord.
+func startThreadFromMessage(s *Server, q *restReq) (int, any) {
+	b, fail := decodeThreadBody(q)
+	if fail != nil {
+		return fail()
+	}
+	cid, mid := q.r.PathValue("channel"), q.r.PathValue("message")
+	s.mu.Lock()
+	m := s.loadLocked(cid, mid)
+	if m == nil {
+		s.mu.Unlock()
+		return errUnknownMessage()
+	}
+	if s.channels[mid] != nil {
+		s.mu.Unlock()
+		return apiError(http.StatusBadRequest, 160004, "A thread has already been created for this message")
+	}
+	th, err := s.newThreadLocked(cid, mid, b.Name, s.opts.Bot.ID)
+	if err != nil {
+		s.mu.Unlock()
+		return errUnknownChannel()
+	}
+	m["thread"] = th
+	s.storeLocked(cid, mid, m)
+	s.mu.Unlock()
+	s.dispatch("THREAD_CREATE", threadCreate{Channel: th, NewlyCreated: true})
+	return http.StatusCreated, th
+}
+
+// startThread handles POST /channels/{c}/threads (a thread without a
+// starter message).
+func startThread(s *Server, q *restReq) (int, any) {
+	b, fail := decodeThreadBody(q)
+	if fail != nil {
+		return fail()
+	}
+	s.mu.Lock()
+	th, err := s.newThreadLocked(q.r.PathValue("channel"), "", b.Name, s.opts.Bot.ID)
+	if err == nil && b.Type == int(discordgo.ChannelTypeGuildPrivateThread) {
+		th.Type = discordgo.ChannelTypeGuildPrivateThread
+	}
+	s.mu.Unlock()
+	if err != nil {
+		return errUnknownChannel()
+	}
+	s.dispatch("THREAD_CREATE", threadCreate{Channel: th, NewlyCreated: true})
+	return http.StatusCreated, th
+}
+
+// threadCreate is THREAD_CREATE's payload: the channel plus newly_created.
+type threadCreate struct {
+	*discordgo.Channel
+	NewlyCreated bool `json:"newly_created"`
+}
+
+// newThreadLocked creates a public thread under a text channel.
+func (s *Server) newThreadLocked(parentID, id, name, ownerID string) (*discordgo.Channel, error) {
+	p := s.channels[parentID]
+	if p == nil || p.IsThread() || (p.Type != discordgo.ChannelTypeGuildText && p.Type != discordgo.ChannelTypeGuildNews) {
+		return nil, fmt.Errorf("discord fake: create thread: %s is not a text channel", parentID)
+	}
+	if id == "" {
+		id = s.nextID()
+	}
+	th := &discordgo.Channel{
+		ID: id, GuildID: p.GuildID, ParentID: parentID, Name: name, OwnerID: ownerID,
+		Type: discordgo.ChannelTypeGuildPublicThread, MemberCount: 1,
+		ThreadMetadata: &discordgo.ThreadMetadata{AutoArchiveDuration: 1440},
+	}
+	s.channels[id] = th
+	return th, nil
+}

@@ -1,0 +1,107 @@
+package discordfake
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// UserMessage is a message a guild member posts, for DispatchMessage.
+type UserMessage struct {
+	ChannelID string // a channel or thread of the guild
+	AuthorID  string // a guild member's user ID
+	// Content may mention users (<@id>), roles (<@&id>), @everyone.
+	Content string
+	// ReplyTo is the ID of a message in the same channel this one replies
+	// to; the event then carries message_reference and referenced_message.
+	ReplyTo string
+	// MentionRepliedUser makes the reply ping the replied-to author, the
+	// Discord client's default; the author then appears in mentions.
+	MentionRepliedUser bool
+}
+
+// DispatchMessage stores a member's message (so GET by ID finds it) and
+// sends MESSAGE_CREATE as Discord would: with mentions, mention_roles,
+// member, and for replies message_reference and referenced_message. Like
+// Discord it is not sent without the GUILD_MESSAGES intent, and its content
+// is blanked without MESSAGE_CONTENT unless the bot is mentioned.
+func (s *Server) DispatchMessage(um UserMessage) (*discordgo.Message, error) {
+	s.mu.Lock()
+	c := s.channels[um.ChannelID]
+	if c == nil {
+		s.mu.Unlock()
+		return nil, fmt.Errorf("discord fake: dispatch message: unknown channel %s", um.ChannelID)
+	}
+	author := &discordgo.User{ID: um.AuthorID, Username: "user" + um.AuthorID}
+	var member *discordgo.Member
+	if m := s.memberLocked(um.AuthorID); m != nil {
+		author = m.User
+		member = &discordgo.Member{Roles: m.Roles, JoinedAt: m.JoinedAt, Nick: m.Nick}
+	}
+	id := s.nextID()
+	users, roles := mentionedIDs(um.Content)
+	var mentions []any
+	for _, u := range users {
+		if m := s.memberLocked(u); m != nil {
+			mu := map[string]any{}
+			raw, _ := json.Marshal(m.User)
+			json.Unmarshal(raw, &mu)
+			mu["member"] = map[string]any{"roles": m.Roles, "joined_at": m.JoinedAt}
+			mentions = append(mentions, mu)
+		}
+	}
+	everyone := (strings.Contains(um.Content, "@everyone") || strings.Contains(um.Content, "@here")) &&
+		s.channelPermsLocked(um.AuthorID, um.ChannelID)&discordgo.PermissionMentionEveryone != 0
+	m := map[string]any{
+		"id": id, "channel_id": um.ChannelID, "guild_id": c.GuildID, "author": author, "member": member,
+		"content": um.Content, "type": 0, "timestamp": now(), "edited_timestamp": nil, "tts": false,
+		"mentions": mentions, "mention_roles": roles, "mention_everyone": everyone,
+		"embeds": []any{}, "attachments": []any{}, "components": []any{}, "pinned": false,
+	}
+	if roles == nil {
+		m["mention_roles"] = []string{}
+	}
+	if um.ReplyTo != "" {
+		ref := s.loadLocked(um.ChannelID, um.ReplyTo)
+		if ref == nil {
+			s.mu.Unlock()
+			return nil, fmt.Errorf("discord fake: dispatch message: reply to unknown message %s in %s", um.ReplyTo, um.ChannelID)
+		}
+		m["type"] = 19
+		m["message_reference"] = map[string]any{"message_id": um.ReplyTo, "channel_id": um.ChannelID, "guild_id": c.GuildID}
+		m["referenced_message"] = ref
+		if a, ok := ref["author"].(map[string]any); ok && um.MentionRepliedUser {
+			if aid, _ := a["id"].(string); !slices.Contains(users, aid) {
+				mentions = append(mentions, a)
+				users = append(users, aid)
+				m["mentions"] = mentions
+			}
+		}
+	}
+	if mentions == nil {
+		m["mentions"] = []any{}
+	}
+	s.storeLocked(um.ChannelID, id, m)
+	sess := s.current
+	var intents discordgo.Intent
+	if sess != nil {
+		intents = sess.intents
+	}
+	s.mu.Unlock()
+
+	stored := mapToMessage(m)
+	if sess == nil {
+		return stored, fmt.Errorf("discord fake: dispatch message: no gateway session (wait for READY first)")
+	}
+	if intents&discordgo.IntentGuildMessages == 0 {
+		return stored, nil // Discord would not send it
+	}
+	if intents&discordgo.IntentMessageContent == 0 && !slices.Contains(users, s.opts.Bot.ID) {
+		m["content"], m["embeds"], m["attachments"], m["components"] = "", []any{}, []any{}, []any{}
+	}
+	_, err := s.dispatch("MESSAGE_CREATE", m)
+	return stored, err
+}
