@@ -1,5 +1,7 @@
 package advisor
 
+import "strings"
+
 // emitter delivers checked text to Request.OnDelta with the semantics
 // documented there: the whole answer so far, never an empty string, never
 // the same text twice, and finally the finished, checked answer.
@@ -17,10 +19,17 @@ func (e *emitter) stream(gr *grounds) func(string) {
 	if e.onDelta == nil {
 		return nil
 	}
-	var raw []byte
+	var raw strings.Builder
+	view, settled := "", true
 	return func(delta string) {
-		raw = append(raw, delta...)
-		e.show(gr.streamView(string(raw)))
+		raw.WriteString(delta)
+		if settled && !strings.ContainsAny(delta, "<`[") {
+			view += delta // nothing can change in what was already shown
+		} else {
+			r := raw.String()
+			view, settled = gr.streamView(r), gr.settled(r)
+		}
+		e.show(view)
 	}
 }
 

@@ -29,6 +29,21 @@ func (gr *grounds) streamView(raw string) string {
 	return filterCitations(stripThink(raw, false), gr.allowed, false).text
 }
 
+// settled reports whether nothing at the end of raw is held back or
+// hidden: no open think block, no partial tag, no citation span that may
+// still grow. Text appended to a settled raw that holds none of < ` [
+// shows unchanged, which lets streaming skip recomputing the whole view.
+func (gr *grounds) settled(raw string) bool {
+	if strings.LastIndex(raw, thinkOpen) > strings.LastIndex(raw, thinkClose) {
+		return false
+	}
+	s := stripThink(raw, false)
+	if len(s) != len(stripThink(raw, true)) {
+		return false
+	}
+	return len(filterCitations(s, gr.allowed, false).text) == len(filterCitations(s, gr.allowed, true).text)
+}
+
 // check runs every check on a finished reply. usable is false when nothing
 // is left to show.
 func (gr *grounds) check(raw string) (text string, c Checks, usable bool) {

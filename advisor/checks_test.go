@@ -225,3 +225,31 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// FuzzStreamFastPath checks that the emitter's shortcut (appending plain
+// text to a settled view) shows exactly what recomputing the whole view
+// would, whatever the chunking.
+func FuzzStreamFastPath(f *testing.F) {
+	f.Add("a <thi", "nk>x</think> see `capi", "tal` and [moat] 1.5亿", "<", 3)
+	f.Add("`Stability AI", "` and `moat`", "", "`", 1)
+	f.Fuzz(func(t *testing.T, c1, c2, c3, c4 string, reps int) {
+		gr := testGrounds()
+		var shown []string
+		e := newEmitter(func(s string) { shown = append(shown, s) })
+		feed := e.stream(gr)
+		raw := ""
+		for _, c := range []string{c1, c2, c3, c4, c1} {
+			raw += c
+			before := len(shown)
+			feed(c)
+			want := gr.streamView(raw)
+			got := e.last
+			if len(shown) == before && want != "" && want != e.last {
+				t.Fatalf("after %q nothing was shown, want %q (last %q)", raw, want, e.last)
+			}
+			if want != "" && got != want {
+				t.Fatalf("after %q the view is %q, want %q", raw, got, want)
+			}
+		}
+	})
+}
