@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -54,36 +55,56 @@ func (a *Advisor) write(ctx context.Context, req Request, g Grounding, ans *Answ
 	if err != nil {
 		return err
 	}
-	gr := groundsOf(g, d)
 	start := time.Now()
-	for _, be := range bs.chain(first) {
+	out, err := a.run(ctx, first, msgs, groundsOf(g, d), emit)
+	if err != nil {
+		return err
+	}
+	if out.backend == Builtin {
+		a.writeBuiltin(g, ans, first, emit)
+		return nil
+	}
+	ans.Text, ans.Checks, ans.Model = out.text, out.checks, out.model
+	if u := out.resp.Usage; u != (llm.Usage{}) {
+		ans.Usage = &Usage{PromptTokens: u.PromptTokens, CompletionTokens: u.CompletionTokens}
+	}
+	ans.TimingMS["generate"] = ms(time.Since(start))
+	emit.final(out.text)
+	return nil
+}
+
+// written is what run got from the backend that answered.
+type written struct {
+	backend string // Builtin when every model backend failed
+	model   ModelInfo
+	resp    llm.Response
+	text    string
+	checks  Checks
+}
+
+// run walks the chain for a request naming first until a model backend
+// gives a usable reply, or returns backend Builtin for the caller to
+// compose. It fails only when ctx ends.
+func (a *Advisor) run(ctx context.Context, first string, msgs []llm.Message, gr *grounds, emit *emitter) (written, error) {
+	for _, be := range a.backends.chain(first) {
 		if be.Name == Builtin {
-			a.writeBuiltin(g, ans, first, emit)
-			return nil
+			break
 		}
 		resp, text, checks, err := a.generate(ctx, be, msgs, gr, emit)
 		if err == nil {
-			ans.Text, ans.Checks = text, checks
-			ans.Model = ModelInfo{Backend: be.Name, Name: resp.Model}
-			if ans.Model.Name == "" {
-				ans.Model.Name = be.ModelName
-			}
+			w := written{backend: be.Name, resp: resp, text: text, checks: checks,
+				model: ModelInfo{Backend: be.Name, Name: cmp.Or(resp.Model, be.ModelName)}}
 			if be.Name != first {
-				ans.Model.FallbackFrom = first
+				w.model.FallbackFrom = first
 			}
-			if u := resp.Usage; u != (llm.Usage{}) {
-				ans.Usage = &Usage{PromptTokens: u.PromptTokens, CompletionTokens: u.CompletionTokens}
-			}
-			ans.TimingMS["generate"] = ms(time.Since(start))
-			emit.final(text)
-			return nil
+			return w, nil
 		}
 		if ctx.Err() != nil {
-			return fmt.Errorf("ask %s: %w", be.Name, ctx.Err())
+			return written{}, fmt.Errorf("ask %s: %w", be.Name, ctx.Err())
 		}
 		a.log.Warn("model backend failed; falling back", "backend", be.Name, "err", err)
 	}
-	return errors.New("no backend answered") // unreachable: builtin is always in the chain
+	return written{backend: Builtin, model: ModelInfo{Backend: Builtin, Name: Builtin}}, nil
 }
 
 // writeBuiltin has the builtin composer write the answer.

@@ -13,6 +13,7 @@ import (
 	"github.com/premortem/premortem/internal/fakeopenai"
 	"github.com/premortem/premortem/knowledge"
 	"github.com/premortem/premortem/llm"
+	"github.com/premortem/premortem/prompts"
 	"github.com/premortem/premortem/provider/ollama"
 	"github.com/premortem/premortem/provider/openai"
 )
@@ -320,5 +321,23 @@ func TestChainOverLoopback(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+func TestNarrate(t *testing.T) {
+	d := prompts.ReportData{Lang: "en", Scores: []prompts.Score{{ID: "capital", Title: "Money", Score: 80, Reasons: []string{"costs are 14x revenue"}}}}
+	m := &fakeModel{reply: says("Your biggest risk is `capital` and `moat`: costs are 14x revenue, and 90% churn.")}
+	a, _ := testAdvisor(t, BackendSpec{Name: "m", Model: m})
+	text, info, checks, err := a.Narrate(context.Background(), "", d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Backend != "m" || strings.Contains(text, "moat") || !strings.Contains(text, "90% (unverified)") ||
+		len(checks.DroppedCitations) != 1 || len(checks.FlaggedFigures) != 1 {
+		t.Errorf("Narrate = %q, %+v, %+v", text, info, checks)
+	}
+	text, info, _, err = a.Narrate(context.Background(), Builtin, d, nil)
+	if err != nil || text != "" || info.Backend != Builtin {
+		t.Errorf("Narrate(builtin) = %q, %+v, %v", text, info, err)
 	}
 }
