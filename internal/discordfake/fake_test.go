@@ -63,6 +63,16 @@ func recv[T any](t *testing.T, ch <-chan T) T {
 	}
 }
 
+// recvMatch receives until match accepts a value, dropping the others.
+func recvMatch[T any](t *testing.T, ch <-chan T, match func(T) bool) T {
+	t.Helper()
+	for {
+		if v := recv(t, ch); match(v) {
+			return v
+		}
+	}
+}
+
 func ctx(t *testing.T) context.Context {
 	c, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	t.Cleanup(cancel)
