@@ -1,0 +1,131 @@
+package bot
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/premortem/premortem/assess"
+	"github.com/premortem/premortem/knowledge"
+)
+
+// wizMaxButtons is how many choices show as buttons; more become a select menu.
+const wizMaxButtons = 5
+
+// stepMessage renders the current question: the previous question with its
+// answer, the question, its choices (buttons or a select menu) or a button
+// opening a modal for a number, and back, skip and cancel. errText, when
+// set, explains why the last answer was refused.
+func (f *AssessFlow) stepMessage(session string, st assess.State, errText string) *discordgo.InteractionResponseData {
+	lang := st.Lang
+	q, _ := f.wiz.Current(st)
+	n, total := f.wiz.Progress(st)
+	var b strings.Builder
+	fmt.Fprintf(&b, wizT(lang, "title")+"\n", n, total)
+	if len(st.History) > 0 {
+		pq := f.wiz.Questions()[st.History[len(st.History)-1]]
+		prev := wizAnswerLabel(pq, st.Profile, lang)
+		if prev == "" {
+			prev = wizT(lang, "skipped")
+		}
+		fmt.Fprintf(&b, wizT(lang, "prev")+"\n", pq.Prompt.In(lang), prev)
+	}
+	fmt.Fprintf(&b, "\n**%s**", q.Prompt.In(lang))
+	if cur := st.Profile.Value(q.Field); cur != "" && q.Kind != "choice" && q.Kind != "bool" {
+		fmt.Fprintf(&b, "\n(%s)", wizAnswerLabel(q, st.Profile, lang))
+	}
+	if errText != "" {
+		fmt.Fprintf(&b, "\n⚠️ %s", errText)
+	}
+	step := st.Step
+	var rows []discordgo.MessageComponent
+	current := st.Profile.Value(q.Field)
+	switch {
+	case len(q.Choices) > wizMaxButtons:
+		var opts []discordgo.SelectMenuOption
+		for i, c := range q.Choices {
+			opts = append(opts, discordgo.SelectMenuOption{Label: c.Label.In(lang), Value: strconv.Itoa(i), Default: c.Value == current})
+		}
+		rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.SelectMenu{
+			MenuType: discordgo.StringSelectMenu, CustomID: wizardID{Session: session, Step: step, Action: actPick}.String(), Options: opts,
+		}}})
+	case len(q.Choices) > 0:
+		var btns []discordgo.MessageComponent
+		for i, c := range q.Choices {
+			style := discordgo.SecondaryButton
+			if c.Value == current {
+				style = discordgo.PrimaryButton
+			}
+			btns = append(btns, discordgo.Button{CustomID: wizChoiceID(session, step, i), Label: c.Label.In(lang), Style: style})
+		}
+		rows = append(rows, discordgo.ActionsRow{Components: btns})
+	default:
+		rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.Button{
+			CustomID: wizardID{Session: session, Step: step, Action: actModal}.String(), Label: wizT(lang, "enter") + "…", Style: discordgo.PrimaryButton,
+		}}})
+	}
+	rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{CustomID: wizardID{Session: session, Step: step, Action: actBack}.String(), Label: wizT(lang, "back"), Style: discordgo.SecondaryButton, Disabled: len(st.History) == 0},
+		discordgo.Button{CustomID: wizardID{Session: session, Step: step, Action: actSkip}.String(), Label: wizT(lang, "skip"), Style: discordgo.SecondaryButton},
+		discordgo.Button{CustomID: wizardID{Session: session, Step: step, Action: actCancel}.String(), Label: wizT(lang, "cancel"), Style: discordgo.DangerButton},
+	}})
+	return &discordgo.InteractionResponseData{Content: b.String(), Components: rows, Embeds: []*discordgo.MessageEmbed{}, AllowedMentions: wizNoMentions()}
+}
+
+// modal asks for a number in a text box.
+func (f *AssessFlow) modal(session string, st assess.State, q knowledge.Question) *discordgo.InteractionResponse {
+	n, _ := f.wiz.Progress(st)
+	label := q.Prompt.In(st.Lang)
+	placeholder := ""
+	if r := []rune(label); len(r) > 45 {
+		placeholder = wizTruncate(label, 100)
+		label = wizT(st.Lang, "input")
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseModal, Data: &discordgo.InteractionResponseData{
+		CustomID: wizardID{Session: session, Step: st.Step, Action: actSubmit}.String(),
+		Title:    fmt.Sprintf(wizT(st.Lang, "modal"), n),
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.TextInput{
+			CustomID: "value", Label: label, Style: discordgo.TextInputShort, Placeholder: placeholder, Required: true, MaxLength: 64,
+			Value: wizAnswerLabel(q, st.Profile, st.Lang),
+		}}}},
+	}}
+}
+
+// wizAnswerLabel shows a field's answer for people: the choice's label, a
+// formatted amount or duration, or "(skipped)".
+func wizAnswerLabel(q knowledge.Question, p assess.Profile, lang string) string {
+	v := p.Value(q.Field)
+	if v == "" {
+		if q.Kind == "amount" || q.Kind == "months" || q.Kind == "count" {
+			return ""
+		}
+		return wizT(lang, "skipped")
+	}
+	for _, c := range q.Choices {
+		if c.Value == v {
+			return c.Label.In(lang)
+		}
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return v
+	}
+	switch q.Kind {
+	case "amount":
+		return assess.FormatAmount(assess.Amount{Value: x, Currency: p.Currency}, lang)
+	case "months":
+		return assess.FormatMonths(x, lang)
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}
+
+// wizTruncate cuts s to at most n runes, marking the cut.
+func wizTruncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
