@@ -42,24 +42,26 @@ _premortem_ollama() {
 	fi
 
 	# 2. The server: reuse one already answering, else start one in the background.
-	if ! curl -fsS "$url/api/version" >/dev/null 2>&1; then
+	# (The ollama client itself probes the server, so no curl is needed.)
+	_up() { OLLAMA_HOST="127.0.0.1:$port" "$bin" list >/dev/null 2>&1; }
+	if ! _up; then
 		echo "ollama.sh: starting $bin serve on 127.0.0.1:$port (log: $cache/ollama.log)" >&2
 		OLLAMA_HOST="127.0.0.1:$port" OLLAMA_MODELS="$cache/ollama-models" \
 			nohup "$bin" serve >>"$cache/ollama.log" 2>&1 &
 		echo $! >"$cache/ollama.pid"
 		local i
 		for i in $(seq 1 60); do
-			curl -fsS "$url/api/version" >/dev/null 2>&1 && break
+			_up && break
 			sleep 0.5
 		done
-		if ! curl -fsS "$url/api/version" >/dev/null 2>&1; then
+		if ! _up; then
 			echo "ollama.sh: the server did not answer on $url; see $cache/ollama.log" >&2
 			return 1
 		fi
 	fi
 
 	# 3. The model, with a chatml template and its stop token.
-	if ! curl -fsS "$url/api/tags" 2>/dev/null | grep -q '"stories260k:latest"'; then
+	if ! OLLAMA_HOST="127.0.0.1:$port" "$bin" list 2>/dev/null | grep -q '^stories260k:latest'; then
 		cat >"$cache/Modelfile" <<MODELFILE
 FROM $gguf
 TEMPLATE """{{- range .Messages }}<|im_start|>{{ .Role }}
