@@ -11,6 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/premortem/premortem/assess"
+	"github.com/premortem/premortem/prompts"
 )
 
 // memAssessStore is an in-memory AssessStore with the same
@@ -300,5 +301,35 @@ func TestAssessFlowCancel(t *testing.T) {
 	r := h.click("u1", wizFindID(t, d, ":cancel"))
 	if r.Response.Type != discordgo.InteractionResponseUpdateMessage || len(store.m) != 0 {
 		t.Errorf("cancel: %+v, %d sessions", r.Response, len(store.m))
+	}
+}
+
+type fakeNarrator struct{ text string }
+
+func (f fakeNarrator) Narrate(ctx context.Context, d prompts.ReportData) (string, string, error) {
+	if len(d.Scores) != 7 {
+		return "", "", nil
+	}
+	return f.text, "fake · m1", nil
+}
+
+func TestAssessFlowNarrative(t *testing.T) {
+	h := newWizHarness(t, newMemAssessStore())
+	h.flow.narrator = fakeNarrator{text: "`capital` 最危险。"}
+	d := h.command("u1").Response.Data
+	var r AssessReply
+	for range 20 {
+		r = h.click("u1", wizFindID(t, d, ":skip"))
+		d = r.Response.Data
+		if len(d.Embeds) > 0 {
+			break
+		}
+	}
+	if r.Later == nil {
+		t.Fatal("no narrative step")
+	}
+	edit, err := r.Later(context.Background())
+	if err != nil || edit == nil || len(*edit.Embeds) < 2 || (*edit.Embeds)[1].Description != "`capital` 最危险。" {
+		t.Fatalf("edit %+v, %v", edit, err)
 	}
 }

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 
+	"github.com/premortem/premortem/advisor"
 	"github.com/premortem/premortem/assess"
 	"github.com/premortem/premortem/prompts"
 )
@@ -27,4 +28,18 @@ func wizNarrativeData(a *assess.Assessment, lang string) prompts.ReportData {
 		d.Scores = append(d.Scores, s)
 	}
 	return d
+}
+
+// AdvisorNarrator narrates with the advisor's active (default) backend.
+type AdvisorNarrator struct {
+	Advisor *advisor.Advisor
+}
+
+// Narrate implements Narrator; the model string says "backend · model".
+func (n AdvisorNarrator) Narrate(ctx context.Context, d prompts.ReportData) (string, string, error) {
+	text, info, _, err := n.Advisor.Narrate(ctx, "", d, nil)
+	if err != nil || text == "" {
+		return "", "", err
+	}
+	return text, info.Backend + " · " + info.Name, nil
 }
