@@ -159,3 +159,11 @@ func FuzzParseAmount(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkParseAmount(b *testing.B) {
+	for b.Loop() {
+		ParseAmount("1,500万元")
+		ParseAmount("$2.3m")
+		ParseMonths("一年半")
+	}
+}

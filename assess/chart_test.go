@@ -55,3 +55,13 @@ func mapValues(m map[string]string) []string {
 	}
 	return out
 }
+
+func BenchmarkChart(b *testing.B) {
+	a := Score(testKB(b), loadProfile(b, "testdata/profiles/stability.yaml"))
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := a.WriteChart(&buf, "zh"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
