@@ -91,4 +91,3 @@ func TestChainOverLoopback(t *testing.T) {
 		}
 	}
 }
-
