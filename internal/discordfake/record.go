@@ -169,6 +169,10 @@ func (s *Server) Acks() []Ack {
 	return append([]Ack(nil), s.acks...)
 }
 
+// Interactions is Acks under the name the bot's issue uses: every
+// interaction acknowledgement with its latency since dispatch.
+func (s *Server) Interactions() []Ack { return s.Acks() }
+
 // WaitAck blocks until the interaction with this ID has been acknowledged
 // successfully and returns the acknowledgement.
 func (s *Server) WaitAck(ctx context.Context, interactionID string) (Ack, error) {
@@ -183,6 +187,12 @@ func (s *Server) WaitAck(ctx context.Context, interactionID string) (Ack, error)
 		return false
 	})
 	return found, err
+}
+
+// WaitAcks blocks until n interaction callbacks (accepted or not) have
+// arrived.
+func (s *Server) WaitAcks(ctx context.Context, n int) error {
+	return s.waitUntil(ctx, fmt.Sprintf("%d interaction callbacks", n), func() bool { return len(s.acks) >= n })
 }
 
 // Identifies returns how many Identify payloads the gateway has received.
