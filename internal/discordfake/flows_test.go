@@ -220,6 +220,13 @@ func TestAdminPermissionsInInteractions(t *testing.T) {
 			t.Errorf("user %s: Manage Server = %v, want %v", tc.user, got, tc.manage)
 		}
 	}
+	if err := srv.SetRoles(discordfake.UserMember, discordfake.RoleAdmin); err != nil {
+		t.Fatal(err)
+	}
+	srv.DispatchInteraction(srv.Command(discordfake.UserMember, discordfake.ChannelAdmins, "model"))
+	if in := recv(t, ev.interactions); in.Member.Permissions&discordgo.PermissionManageGuild == 0 || !slices.Equal(in.Member.Roles, []string{discordfake.RoleAdmin}) {
+		t.Errorf("after SetRoles: roles %v perms %b", in.Member.Roles, in.Member.Permissions)
+	}
 }
 
 func TestFollowupReplacesDeferredAndFiles(t *testing.T) {

@@ -141,6 +141,9 @@ func (s *Server) buildMessageLocked(channelID string, body map[string]json.RawMe
 	}
 	if c := s.channels[channelID]; c != nil && c.GuildID != "" {
 		m["guild_id"] = c.GuildID
+		if mem := s.memberLocked(s.opts.Bot.ID); mem != nil {
+			m["member"] = map[string]any{"roles": mem.Roles, "joined_at": mem.JoinedAt}
+		}
 	}
 	applyPayload(m, body)
 	if len(files) > 0 {

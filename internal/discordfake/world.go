@@ -1,6 +1,7 @@
 package discordfake
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/bwmarrin/discordgo"
@@ -91,4 +92,24 @@ func (s *Server) CreateThread(parentID, name, ownerID string) (*discordgo.Channe
 		return &cc, nil // stored; no session to tell
 	}
 	return &cc, nil
+}
+
+// SetRoles replaces a member's roles (for example to grant or revoke the
+// admin role mid-test) and sends GUILD_MEMBER_UPDATE if a session is
+// connected.
+func (s *Server) SetRoles(userID string, roles ...string) error {
+	s.mu.Lock()
+	m := s.memberLocked(userID)
+	if m == nil {
+		s.mu.Unlock()
+		return fmt.Errorf("discord fake: set roles: %s is not a member", userID)
+	}
+	m.Roles = append([]string(nil), roles...)
+	mc := *m
+	connected := s.current != nil
+	s.mu.Unlock()
+	if connected {
+		s.dispatch("GUILD_MEMBER_UPDATE", &mc)
+	}
+	return nil
 }
