@@ -24,7 +24,8 @@ func (s *Server) Reconnect() error {
 	if err != nil {
 		return err
 	}
-	return c.send(opReconnect, nil)
+	c.send(opReconnect, nil)
+	return nil
 }
 
 // DropConnection closes the live connection's socket without a close
@@ -56,7 +57,8 @@ func (s *Server) InvalidateSession(resumable bool) error {
 	}
 	s.notifyLocked()
 	s.mu.Unlock()
-	return c.send(opInvalidSession, resumable)
+	c.send(opInvalidSession, resumable)
+	return nil
 }
 
 // CloseGateway closes the live connection with a gateway close code (for

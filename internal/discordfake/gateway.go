@@ -1,15 +1,12 @@
 package discordfake
 
 import (
-	"bytes"
-	"compress/zlib"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -54,21 +51,6 @@ type gwEvent struct {
 	payload []byte
 }
 
-// gwConn is one websocket connection.
-type gwConn struct {
-	s        *Server
-	ws       *websocket.Conn
-	version  string
-	stream   bool // compress=zlib-stream: one zlib stream for the connection
-	writeMu  sync.Mutex
-	zbuf     bytes.Buffer
-	zw       *zlib.Writer
-	compress bool       // Identify asked for payload compression; under writeMu
-	session  *gwSession // under s.mu
-	// heartbeats counts op 1 received on this connection; under s.mu.
-	heartbeats int
-}
-
 type gwFrame struct {
 	Op   int             `json:"op"`
 	Data json.RawMessage `json:"d"`
@@ -85,10 +67,8 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	c := &gwConn{s: s, ws: ws, version: q.Get("v"), stream: q.Get("compress") == "zlib-stream"}
-	if c.stream {
-		c.zw = zlib.NewWriter(&c.zbuf)
-	}
+	c := newConn(s, ws, q.Get("v"))
+	go c.writeLoop(q.Get("compress") == "zlib-stream")
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -112,9 +92,7 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	hello := map[string]any{"heartbeat_interval": s.opts.HeartbeatInterval.Milliseconds()}
-	if err := c.send(opHello, hello); err != nil {
-		return
-	}
+	c.send(opHello, hello)
 	for {
 		_, data, err := ws.ReadMessage()
 		if err != nil {
@@ -151,8 +129,11 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// forget unregisters a finished connection.
+// forget unregisters a finished connection once its writer has flushed
+// what was queued (a close frame, typically).
 func (s *Server) forget(c *gwConn) {
+	close(c.done)
+	<-c.writerDone
 	c.ws.Close()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -207,9 +188,7 @@ func (s *Server) identify(c *gwConn, raw json.RawMessage) bool {
 	s.current = sess
 	sess.conn = c
 	c.session = sess
-	c.writeMu.Lock()
 	c.compress = id.Compress
-	c.writeMu.Unlock()
 
 	guilds := []map[string]any{{"id": s.guild.ID, "unavailable": true}}
 	ready := map[string]any{
@@ -222,17 +201,10 @@ func (s *Server) identify(c *gwConn, raw json.RawMessage) bool {
 		"application":        map[string]any{"id": s.opts.Bot.ID, "flags": 0},
 		"private_channels":   []any{},
 	}
-	evs := []gwEvent{s.queueLocked(sess, "READY", ready), s.queueLocked(sess, "GUILD_CREATE", s.guildCreateLocked())}
-	s.identifies[len(s.identifies)-1].CloseCode = 0
-	c.writeMu.Lock()
+	c.enqueueLocked(s.queueLocked(sess, "READY", ready))
+	c.enqueueLocked(s.queueLocked(sess, "GUILD_CREATE", s.guildCreateLocked()))
 	s.notifyLocked()
 	s.mu.Unlock()
-	defer c.writeMu.Unlock()
-	for _, ev := range evs {
-		if c.writeLocked(ev) != nil {
-			return false
-		}
-	}
 	return true
 }
 
@@ -271,7 +243,8 @@ func (s *Server) resume(c *gwConn, raw json.RawMessage) bool {
 	if sess == nil || p.Seq > sess.seq {
 		s.mu.Unlock()
 		// Not resumable: the client must identify again.
-		return c.send(opInvalidSession, false) == nil
+		c.send(opInvalidSession, false)
+		return true
 	}
 	if old := sess.conn; old != nil && old != c {
 		go old.drop()
@@ -279,23 +252,15 @@ func (s *Server) resume(c *gwConn, raw json.RawMessage) bool {
 	sess.conn = c
 	c.session = sess
 	s.current = sess
-	var replay []gwEvent
 	for _, ev := range sess.events {
 		if ev.seq > p.Seq {
-			replay = append(replay, ev)
+			c.enqueueLocked(ev)
 		}
 	}
-	replay = append(replay, s.queueLocked(sess, "RESUMED", map[string]any{}))
+	c.enqueueLocked(s.queueLocked(sess, "RESUMED", map[string]any{}))
 	s.resumes++
-	c.writeMu.Lock()
 	s.notifyLocked()
 	s.mu.Unlock()
-	defer c.writeMu.Unlock()
-	for _, ev := range replay {
-		if c.writeLocked(ev) != nil {
-			return false
-		}
-	}
 	return true
 }
 
@@ -324,57 +289,9 @@ func (s *Server) dispatch(name string, data any) (int64, error) {
 		return 0, fmt.Errorf("discord fake: dispatch %s: no gateway session (wait for READY first)", name)
 	}
 	ev := s.queueLocked(sess, name, data)
-	c := sess.conn
-	if c == nil {
-		s.mu.Unlock()
-		return ev.seq, nil
+	if sess.conn != nil {
+		sess.conn.enqueueLocked(ev)
 	}
-	c.writeMu.Lock()
 	s.mu.Unlock()
-	defer c.writeMu.Unlock()
-	if err := c.writeLocked(ev); err != nil {
-		s.log.Debug("dispatch write failed; kept for resume", "event", name, "err", err)
-	}
 	return ev.seq, nil
 }
-
-func (c *gwConn) send(op int, data any) error {
-	d, _ := json.Marshal(data)
-	payload, _ := json.Marshal(gwFrame{Op: op, Data: d})
-	c.writeMu.Lock()
-	defer c.writeMu.Unlock()
-	return c.writeLocked(gwEvent{payload: payload})
-}
-
-// writeLocked writes one payload, compressed as the connection asked;
-// c.writeMu must be held.
-func (c *gwConn) writeLocked(ev gwEvent) error {
-	c.ws.SetWriteDeadline(time.Now().Add(writeTimeout))
-	switch {
-	case c.stream:
-		c.zbuf.Reset()
-		c.zw.Write(ev.payload)
-		c.zw.Flush()
-		return c.ws.WriteMessage(websocket.BinaryMessage, c.zbuf.Bytes())
-	case c.compress && (ev.name == "READY" || ev.name == "GUILD_CREATE" || len(ev.payload) >= 4096):
-		var b bytes.Buffer
-		zw := zlib.NewWriter(&b)
-		zw.Write(ev.payload)
-		zw.Close()
-		return c.ws.WriteMessage(websocket.BinaryMessage, b.Bytes())
-	default:
-		return c.ws.WriteMessage(websocket.TextMessage, ev.payload)
-	}
-}
-
-// closeWith sends a close frame with a gateway close code and closes.
-func (c *gwConn) closeWith(code int, text string) {
-	c.writeMu.Lock()
-	c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, text), time.Now().Add(writeTimeout))
-	c.writeMu.Unlock()
-	c.ws.Close()
-}
-
-// drop closes the TCP connection without a close frame, like a network
-// failure.
-func (c *gwConn) drop() { c.ws.NetConn().Close() }
