@@ -10,6 +10,50 @@
 // against its dispatch (Acks, WaitAck), so tests assert on what the bot
 // really sent over the wire without sleeping.
 //
+// # Using it
+//
+//	srv := discordfake.New(t, discordfake.Options{})  // default guild, see the ID constants
+//	discordfake.PointDiscordgo(srv.URL())              // or the bot's own override
+//	dg, _ := discordgo.New(srv.Token())                // "Bot " + Options.Token
+//	dg.Open()
+//	srv.WaitReady(ctx)                                 // READY sent and first heartbeat seen
+//	in := srv.Command(discordfake.UserMember, discordfake.ChannelGeneral, "ask",
+//		discordfake.StringOption("question", "..."))
+//	srv.DispatchInteraction(in)
+//	ack, _ := srv.WaitAck(ctx, in.ID)                  // type, data, latency since dispatch
+//	call, _ := srv.WaitCall(ctx, "PATCH", "/webhooks/")  // what the bot sent
+//	msg := srv.Message(discordfake.ChannelGeneral, id) // the message as Discord now holds it
+//
+// Builders for the other interaction kinds are Autocomplete, Button,
+// SelectMenu and ModalSubmit; DispatchMessage posts a member's message
+// (mentions, replies via UserMessage.ReplyTo, threads via CreateThread or
+// a thread the bot opened). The world is the default guild of
+// DefaultGuild (members with and without Manage Server) unless
+// Options.Guild replaces it; AddMember, AddRole and SetRoles change it.
+//
+// What the fake enforces, as Discord does: the bot token on REST and
+// gateway (401, close 4004), disallowed intents (close 4014), MESSAGE_CREATE
+// only with GUILD_MESSAGES and content only with MESSAGE_CONTENT (or a
+// mention of the bot), one acknowledgement per interaction within
+// Options.AckDeadline (40060, 10062), response types valid for the
+// interaction type, message and embed limits (50035 with Discord's nested
+// error body, 50006 for empty messages), command names and descriptions,
+// per-bucket rate limits with X-RateLimit-* headers. It echoes the bot's own
+// non-ephemeral messages back as MESSAGE_CREATE/MESSAGE_UPDATE, and the first
+// followup after a deferred response replaces the "thinking" message. Each
+// Call records whether allowed_mentions was present and whom the message
+// would ping (Call.Pings).
+//
+// discordgo facts a bot test must live with: handlers run on their own
+// goroutines, so events may be observed out of order; Session.Close sleeps
+// one second; its default http.Client keeps only two idle connections per
+// host, so hundreds of concurrent acknowledgements mostly wait on new TCP
+// connections (give the session a client with a larger
+// MaxIdleConnsPerHost; see BenchmarkDeferredAck); and a connection lost
+// before the client's first heartbeat can trigger a reconnect loop in
+// discordgo itself, hence WaitReady before every Reconnect, DropConnection
+// or InvalidateSession.
+//
 // # Pointing discordgo at a custom base
 //
 // discordgo builds every URL from package-level string variables that are
@@ -33,9 +77,9 @@
 // ws:// address. discordgo caches that URL in the session and redials it on
 // every reconnect; it ignores READY's resume_gateway_url.
 //
-// SetEndpoints below is the pure function to copy into production code (the
-// bot may not import this test package); PointDiscordgo is the same under a
-// process-wide mutex for tests. Because the variables are global, tests that
+// SetEndpoints is the pure function for production code; the bot, which may
+// not import this package, has an identical copy in bot.SetAPIBase.
+// PointDiscordgo is the same under a process-wide mutex for tests. Because the variables are global, tests that
 // open discordgo sessions against different fakes must not run in parallel
 // (no t.Parallel in such tests); sequential tests may each start their own
 // fake and call PointDiscordgo again.
