@@ -94,6 +94,20 @@ func TestMentionReplyAndThread(t *testing.T) {
 	if c, err := dg.Channel(th.ID); err != nil || c.ParentID != discordfake.ChannelGeneral {
 		t.Fatalf("GET thread: %+v, %v", c, err)
 	}
+	// The thread's history starts with the starter message (type 21), whose
+	// referenced message is the follow-up, nested one level only.
+	hist, err := dg.ChannelMessages(th.ID, 100, "", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	starter := hist[len(hist)-1]
+	if starter.Type != discordgo.MessageTypeThreadStarterMessage || starter.ReferencedMessage == nil ||
+		starter.ReferencedMessage.ID != follow.ID || starter.ReferencedMessage.ReferencedMessage != nil {
+		t.Fatalf("thread starter = %+v", starter)
+	}
+	if hist[0].Content != "thanks" {
+		t.Fatalf("newest thread message = %q", hist[0].Content)
+	}
 }
 
 func TestMessageContentIntent(t *testing.T) {

@@ -120,7 +120,7 @@ func createMessage(s *Server, q *restReq) (int, any) {
 	if referenced != nil {
 		m["type"] = 19
 		m["message_reference"] = map[string]any{"message_id": ref.MessageID, "channel_id": referenced["channel_id"], "guild_id": s.guild.ID}
-		m["referenced_message"] = referenced
+		m["referenced_message"] = shallow(referenced)
 		if q.call.Pings.RepliedUser {
 			if a, ok := referenced["author"]; ok {
 				m["mentions"] = append(asSlice(m["mentions"]), a)
@@ -131,6 +131,13 @@ func createMessage(s *Server, q *restReq) (int, any) {
 	s.mu.Unlock()
 	s.echo("MESSAGE_CREATE", m)
 	return http.StatusOK, m
+}
+
+// shallow drops a referenced message's own referenced_message: Discord
+// nests one level only, so a reply chain must be walked with GETs.
+func shallow(m map[string]any) map[string]any {
+	delete(m, "referenced_message")
+	return m
 }
 
 func asSlice(v any) []any {

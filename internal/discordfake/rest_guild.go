@@ -146,6 +146,13 @@ func startThreadFromMessage(s *Server, q *restReq) (int, any) {
 	}
 	m["thread"] = th
 	s.storeLocked(cid, mid, m)
+	// The thread opens with a THREAD_STARTER_MESSAGE (type 21) pointing at
+	// the message it was started from.
+	starter := s.buildMessageLocked(th.ID, nil, nil, nil)
+	starter["type"] = 21
+	starter["message_reference"] = map[string]any{"message_id": mid, "channel_id": cid, "guild_id": th.GuildID}
+	starter["referenced_message"] = shallow(m)
+	s.storeLocked(th.ID, starter["id"].(string), starter)
 	s.mu.Unlock()
 	s.dispatch("THREAD_CREATE", threadCreate{Channel: th, NewlyCreated: true})
 	return http.StatusCreated, th
@@ -163,12 +170,32 @@ func startThread(s *Server, q *restReq) (int, any) {
 	if err == nil && b.Type == int(discordgo.ChannelTypeGuildPrivateThread) {
 		th.Type = discordgo.ChannelTypeGuildPrivateThread
 	}
+	var notice map[string]any
+	if err == nil {
+		notice = s.threadNoticeLocked(th, s.opts.Bot.ID)
+	}
 	s.mu.Unlock()
 	if err != nil {
 		return errUnknownChannel()
 	}
 	s.dispatch("THREAD_CREATE", threadCreate{Channel: th, NewlyCreated: true})
+	s.echo("MESSAGE_CREATE", notice)
 	return http.StatusCreated, th
+}
+
+// threadNoticeLocked stores the THREAD_CREATED system message (type 18)
+// Discord posts in the parent channel of a thread started without a
+// message.
+func (s *Server) threadNoticeLocked(th *discordgo.Channel, ownerID string) map[string]any {
+	m := s.buildMessageLocked(th.ParentID, nil, nil, nil)
+	if mem := s.memberLocked(ownerID); mem != nil {
+		m["author"] = mem.User
+	}
+	m["type"] = 18
+	m["content"] = th.Name
+	m["message_reference"] = map[string]any{"channel_id": th.ID, "guild_id": th.GuildID}
+	s.storeLocked(th.ParentID, m["id"].(string), m)
+	return m
 }
 
 // threadCreate is THREAD_CREATE's payload: the channel plus newly_created.

@@ -72,7 +72,7 @@ func (s *Server) DispatchMessage(um UserMessage) (*discordgo.Message, error) {
 		}
 		m["type"] = 19
 		m["message_reference"] = map[string]any{"message_id": um.ReplyTo, "channel_id": um.ChannelID, "guild_id": c.GuildID}
-		m["referenced_message"] = ref
+		m["referenced_message"] = shallow(ref)
 		if a, ok := ref["author"].(map[string]any); ok && um.MentionRepliedUser {
 			if aid, _ := a["id"].(string); !slices.Contains(users, aid) {
 				mentions = append(mentions, a)

@@ -83,6 +83,10 @@ func (s *Server) AddRole(r *discordgo.Role) {
 func (s *Server) CreateThread(parentID, name, ownerID string) (*discordgo.Channel, error) {
 	s.mu.Lock()
 	th, err := s.newThreadLocked(parentID, "", name, ownerID)
+	var notice map[string]any
+	if err == nil {
+		notice = s.threadNoticeLocked(th, ownerID)
+	}
 	s.mu.Unlock()
 	if err != nil {
 		return nil, err
@@ -91,6 +95,7 @@ func (s *Server) CreateThread(parentID, name, ownerID string) (*discordgo.Channe
 	if _, err := s.dispatch("THREAD_CREATE", threadCreate{Channel: th, NewlyCreated: true}); err != nil {
 		return &cc, nil // stored; no session to tell
 	}
+	s.echo("MESSAGE_CREATE", notice)
 	return &cc, nil
 }
 
