@@ -310,3 +310,21 @@ func repeat[T any](v T, n int) []T {
 	}
 	return out
 }
+
+func TestCustomGuild(t *testing.T) {
+	g := &discordgo.Guild{
+		ID: "1", Name: "tiny", OwnerID: "2",
+		Channels: []*discordgo.Channel{{ID: "3", Name: "chat", Type: discordgo.ChannelTypeGuildText}},
+		Members:  []*discordgo.Member{{User: &discordgo.User{ID: "2", Username: "founder"}}},
+	}
+	srv := discordfake.New(t, discordfake.Options{Guild: g, Token: "tiny-token"})
+	dg, ev := open(t, srv, allIntents)
+	recv(t, ev.ready)
+	if _, err := dg.ChannelMessageSend("3", "hello"); err != nil {
+		t.Fatal(err)
+	}
+	srv.DispatchInteraction(srv.Command("2", "3", "help"))
+	if in := recv(t, ev.interactions); in.GuildID != "1" || in.Member.Permissions != discordgo.PermissionAll {
+		t.Fatalf("owner's interaction = %+v", in.Interaction)
+	}
+}

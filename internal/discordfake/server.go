@@ -22,7 +22,9 @@ type Options struct {
 	Token string
 	// Bot is the bot's user; its ID is also the application ID.
 	Bot *discordgo.User
-	// Guild is the one guild the bot is in, with channels, roles and members.
+	// Guild is the one guild the bot is in, with channels, roles and
+	// members; the bot's member and the @everyone role are added if missing.
+	// The fake owns it from then on.
 	Guild *discordgo.Guild
 	// DisallowedIntents are intents the application may not use (privileged
 	// intents not enabled in the developer portal); an Identify asking for
@@ -132,6 +134,7 @@ func NewServer(opts Options) (*Server, error) {
 		sessions:     map[string]*gwSession{},
 		conns:        map[*gwConn]struct{}{},
 	}
+	normalizeGuild(opts.Guild, opts.Bot)
 	for _, c := range opts.Guild.Channels {
 		s.channels[c.ID] = c
 	}
@@ -144,6 +147,28 @@ func NewServer(opts Options) (*Server, error) {
 	s.http.Listener = l
 	s.http.Start()
 	return s, nil
+}
+
+// normalizeGuild fills what a hand-written Options.Guild may leave out: the
+// guild ID on channels and members, the @everyone role, the bot's member.
+func normalizeGuild(g *discordgo.Guild, bot *discordgo.User) {
+	for _, c := range g.Channels {
+		c.GuildID = g.ID
+	}
+	everyone, botMember := false, false
+	for _, r := range g.Roles {
+		everyone = everyone || r.ID == g.ID
+	}
+	if !everyone {
+		g.Roles = append(g.Roles, &discordgo.Role{ID: g.ID, Name: "@everyone", Permissions: everyonePerms})
+	}
+	for _, m := range g.Members {
+		m.GuildID = g.ID
+		botMember = botMember || (m.User != nil && m.User.ID == bot.ID)
+	}
+	if !botMember {
+		g.Members = append(g.Members, &discordgo.Member{GuildID: g.ID, User: bot})
+	}
 }
 
 // URL is the base to use instead of https://discord.com/, with a trailing
