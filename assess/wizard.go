@@ -203,3 +203,28 @@ func (p Profile) value(field string) string {
 
 // Value is the exported form of value, for front ends showing answers.
 func (p Profile) Value(field string) string { return p.value(field) }
+
+// AnswerText shows the answer to q for people: the choice's label, a
+// formatted amount or duration, or "" when unanswered.
+func AnswerText(q knowledge.Question, p Profile, lang string) string {
+	v := p.value(q.Field)
+	if v == "" {
+		return ""
+	}
+	for _, c := range q.Choices {
+		if c.Value == v {
+			return c.Label.In(lang)
+		}
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return v
+	}
+	switch q.Kind {
+	case "amount":
+		return FormatAmount(Amount{Value: x, Currency: p.Currency}, lang)
+	case "months":
+		return FormatMonths(x, lang)
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}

@@ -93,32 +93,13 @@ func (f *AssessFlow) modal(session string, st assess.State, q knowledge.Question
 	}}
 }
 
-// wizAnswerLabel shows a field's answer for people: the choice's label, a
-// formatted amount or duration, or "(skipped)".
+// wizAnswerLabel shows a field's answer for people; choice and bool
+// questions left unanswered read "(skipped)".
 func wizAnswerLabel(q knowledge.Question, p assess.Profile, lang string) string {
-	v := p.Value(q.Field)
-	if v == "" {
-		if q.Kind == "amount" || q.Kind == "months" || q.Kind == "count" {
-			return ""
-		}
-		return wizT(lang, "skipped")
-	}
-	for _, c := range q.Choices {
-		if c.Value == v {
-			return c.Label.In(lang)
-		}
-	}
-	x, err := strconv.ParseFloat(v, 64)
-	if err != nil {
+	if v := assess.AnswerText(q, p, lang); v != "" || q.Kind == "amount" || q.Kind == "months" || q.Kind == "count" {
 		return v
 	}
-	switch q.Kind {
-	case "amount":
-		return assess.FormatAmount(assess.Amount{Value: x, Currency: p.Currency}, lang)
-	case "months":
-		return assess.FormatMonths(x, lang)
-	}
-	return strconv.FormatFloat(x, 'f', -1, 64)
+	return wizT(lang, "skipped")
 }
 
 // wizTruncate cuts s to at most n runes, marking the cut.

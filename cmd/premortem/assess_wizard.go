@@ -29,7 +29,7 @@ func runWizard(ctx context.Context, env *cli, w *assess.Wizard, lang string) (as
 		for i, c := range q.Choices {
 			fmt.Fprintf(out, "  %d) %s\n", i+1, c.Label.In(lang))
 		}
-		if v := s.Profile.Value(q.Field); v != "" {
+		if v := assess.AnswerText(q, s.Profile, lang); v != "" {
 			fmt.Fprintf(out, "  (%s %s)\n", pick(lang, "当前回答:", "current answer:"), v)
 		}
 		fmt.Fprint(out, "> ")
