@@ -72,6 +72,7 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
+		close(c.done)
 		ws.Close()
 		return
 	}

@@ -49,13 +49,13 @@ func interactionCallback(s *Server, q *restReq) (int, any) {
 	}
 	s.acks = append(s.acks, Ack{InteractionID: q.r.PathValue("id"), Type: resp.Type, Data: resp.Data, Latency: latency, At: at, Status: status})
 	var echo map[string]any
-	if status == http.StatusNoContent && st.originalID != "" && (resp.Type == 4 || resp.Type == 7) {
+	if status == http.StatusNoContent && st.originalID != "" && (resp.Type == 4 || resp.Type == 5 || resp.Type == 7) {
 		echo = s.loadLocked(st.i.ChannelID, st.originalID)
 	}
 	s.notifyLocked()
 	s.mu.Unlock()
 	if echo != nil {
-		ev := "MESSAGE_CREATE"
+		ev := "MESSAGE_CREATE" // for 5, the "thinking" message
 		if resp.Type == 7 {
 			ev = "MESSAGE_UPDATE"
 		}
@@ -228,14 +228,9 @@ func editWebhookMessage(s *Server, q *restReq) (int, any) {
 		return errUnknownMessage()
 	}
 	q.call.Pings = computePings(contentOf(q.body), q.call.AllowedMentions, false)
-	wasLoading := flagsOf(m)&flagLoading != 0
 	m = s.editLocked(cid, mid, m, q.body)
 	s.mu.Unlock()
-	if wasLoading {
-		s.echo("MESSAGE_CREATE", m) // the deferred response becomes visible
-	} else {
-		s.echo("MESSAGE_UPDATE", m)
-	}
+	s.echo("MESSAGE_UPDATE", m)
 	return http.StatusOK, m
 }
 
@@ -271,9 +266,10 @@ func followup(s *Server, q *restReq) (int, any) {
 	cid := st.i.ChannelID
 	q.call.Pings = computePings(contentOf(q.body), q.call.AllowedMentions, false)
 	var m map[string]any
+	event := "MESSAGE_CREATE"
 	if st.ackType == 5 && st.originalID != "" {
 		if orig := s.loadLocked(cid, st.originalID); orig != nil && flagsOf(orig)&flagLoading != 0 {
-			m = s.editLocked(cid, st.originalID, orig, q.body)
+			m, event = s.editLocked(cid, st.originalID, orig, q.body), "MESSAGE_UPDATE"
 		}
 	}
 	if m == nil {
@@ -282,6 +278,6 @@ func followup(s *Server, q *restReq) (int, any) {
 		s.storeLocked(cid, m["id"].(string), m)
 	}
 	s.mu.Unlock()
-	s.echo("MESSAGE_CREATE", m)
+	s.echo(event, m)
 	return http.StatusOK, m
 }
