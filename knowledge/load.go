@@ -132,10 +132,10 @@ func build(art *Article, srcs []source) (*Base, error) {
 		v.add(s.name, f)
 		h.Write(s.data)
 	}
+	b.index() // lookups for the checks; duplicates are already refused
 	if err := v.check(); err != nil {
 		return nil, err
 	}
-	b.index()
 	b.Version = "kb-" + hex.EncodeToString(h.Sum(nil))[:8]
 	return b, nil
 }

@@ -125,6 +125,9 @@ func (v *validator) mode(m *Mode) error {
 	if err := v.refs("benchmarks", "benchmark", m.Benchmarks); err != nil {
 		return err
 	}
+	if err := v.backRefs(m); err != nil {
+		return err
+	}
 	if len(m.Keywords.ZH) == 0 || len(m.Keywords.EN) == 0 {
 		return errors.New("keywords: need both zh and en")
 	}
@@ -188,6 +191,8 @@ func (v *validator) benchmark(x *Benchmark) error {
 		return fmt.Errorf("text %q is not inside its quote %s", x.Text, short(x.Citation.Quote))
 	case strings.TrimSpace(x.Entity) == "":
 		return errors.New("entity: missing")
+	case idPattern.MatchString(x.Entity) && v.kind[x.Entity] != "case":
+		return fmt.Errorf("entity: unknown case %q (an entity that is not a case needs a free name, like \"Tesla\")", x.Entity)
 	}
 	return benchValue(x)
 }
@@ -210,6 +215,23 @@ func benchValue(x *Benchmark) error {
 		return fmt.Errorf("value %v must be a positive number", x.Value)
 	case x.Unit == "percent" && x.Value > 100:
 		return fmt.Errorf("value %v is over 100 percent", x.Value)
+	}
+	return nil
+}
+
+// backRefs checks that what a mode lists points back at it: a benchmark or
+// case the mode names must name the mode too, or the data contradicts itself.
+// It runs after refs, so every ID resolves in the base's index.
+func (v *validator) backRefs(m *Mode) error {
+	for _, id := range m.Benchmarks {
+		if x, _ := v.b.Benchmark(id); !slices.Contains(x.Modes, m.ID) {
+			return fmt.Errorf("benchmarks: %q does not list mode %q among its modes", id, m.ID)
+		}
+	}
+	for _, id := range m.Cases {
+		if c, _ := v.b.Case(id); !slices.Contains(c.Modes, m.ID) {
+			return fmt.Errorf("cases: %q does not list mode %q among its modes", id, m.ID)
+		}
 	}
 	return nil
 }
