@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -173,8 +174,18 @@ func yamlLine(err error) string {
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
 		msg = msg[:i]
 	}
+	if m := unknownField.FindStringSubmatch(msg); m != nil {
+		if m[3] == "packFile" {
+			return fmt.Sprintf("%sunknown top-level key %q (want modes, benchmarks or cases)", m[1], m[2])
+		}
+		return fmt.Sprintf("%sunknown field %q in %s", m[1], m[2], strings.ToLower(m[3]))
+	}
 	return "invalid YAML: " + msg
 }
+
+// unknownField matches the YAML decoder's message for a strict-mode miss,
+// to say it in the schema's words instead of Go's.
+var unknownField = regexp.MustCompile(`^(line \d+: )field (\S+) not found in type knowledge\.(\w+)`)
 
 // index builds the lookup maps over the final slices.
 func (b *Base) index() {
