@@ -112,8 +112,9 @@ func (lx *lexicon) addSurface(v *vocab, form string, c int32) {
 	if len(us) == 0 {
 		return
 	}
-	// One stop word alone ("to") names nothing; in a phrase ("to B") it does.
-	content := len(us) > 1 || !us[0].stop || us[0].han
+	// One stop word alone ("to") names nothing; in a phrase ("to B") it
+	// does. One Han character alone ("钱") matches inside too many words.
+	content := len(us) > 1 || !us[0].stop && !us[0].han
 	keys := make([]uint64, len(us))
 	for i, u := range us {
 		keys[i] = u.key

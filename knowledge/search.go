@@ -25,18 +25,20 @@ type Index struct {
 	benches docIndex
 	bmodes  [][]int32 // benchmark -> its mode indexes
 	money   int32     // the "money-figure" concept, -1 if absent
+	prior   int32     // the "general-prior" concept, -1 if absent
+	nLex    int32     // concepts [0, nLex) come from concepts.yaml
 	pool    *sync.Pool
 }
 
 // Scoring constants, calibrated on testdata/devset.yaml (never on the
 // held-out set).
 const (
-	modeBM25Weight  = 0.12 // BM25 against concept weights for modes
+	modeBM25Weight  = 0.07 // BM25 against concept weights for modes
 	benchBM25Weight = 0.25
 	squashTau       = 1.2
 	minModeRaw      = 0.08 // below this a mode is noise
-	minBenchRaw     = 0.45 // a benchmark needs a real match of its own
-	strongBM25      = 4.0  // BM25 from words and bigrams that carries a question alone
+	benchStrongBM25 = 3.0  // BM25 a benchmark needs without a concept naming it
+	strongBM25      = 12.0 // BM25 from words and bigrams that carries a question alone
 	benchAffinity   = 0.3  // how much a ranked mode lifts its benchmarks
 	maxBenchHits    = 8
 	maxTermsPerHit  = 5
@@ -56,7 +58,7 @@ func NewIndex(b *Base) *Index {
 	if b == nil {
 		b = &Base{}
 	}
-	ix := &Index{kb: b, voc: newVocab(), money: -1}
+	ix := &Index{kb: b, voc: newVocab(), money: -1, prior: -1}
 	ix.lex = lexicon{first: map[uint64][]int32{}, byID: map[string]int32{}, seen: map[string]bool{}, generics: map[string]bool{}}
 	modeIdx := make(map[string]int32, len(b.Modes))
 	for i, m := range b.Modes {
@@ -101,17 +103,22 @@ func NewIndex(b *Base) *Index {
 		for _, f := range d.EN {
 			ix.lex.addSurface(ix.voc, f, c)
 		}
-		if d.ID == "money-figure" {
+		switch d.ID {
+		case "money-figure":
 			ix.money = c
+		case "general-prior":
+			ix.prior = c
 		}
 	}
+	// Knowledge entries add concepts of their own, so packs take part. Their
+	// keywords and names are weak: they rank well but are often everyday
+	// words ("free", "local", "Apple") that must not carry a question alone.
+	ix.nLex = int32(len(ix.lex.concepts))
 	for i, m := range b.Modes {
 		c := ix.lex.newConcept("mode:"+m.ID, kindDomain)
 		ix.lex.concepts[c].modes = []target{{int32(i), keywordModeWeight}}
 		for _, f := range append(append([]string(nil), m.Keywords.ZH...), m.Keywords.EN...) {
-			if !ix.lex.generic(f) {
-				ix.lex.addSurface(ix.voc, f, c)
-			}
+			ix.lex.addSurface(ix.voc, "~"+f, c)
 		}
 	}
 	for _, cs := range b.Cases {
@@ -126,9 +133,7 @@ func NewIndex(b *Base) *Index {
 			cc.benches = append(cc.benches, target{bi, caseBenchWeight})
 		}
 		for _, f := range append([]string{cs.Name.ZH, cs.Name.EN}, cs.Aliases...) {
-			if !ix.lex.generic(f) {
-				ix.lex.addSurface(ix.voc, f, c)
-			}
+			ix.lex.addSurface(ix.voc, "~"+f, c)
 		}
 	}
 	for i, x := range b.Benchmarks {
@@ -142,9 +147,7 @@ func NewIndex(b *Base) *Index {
 			cc.modes = append(cc.modes, target{mi, benchKeywordModeWgt})
 		}
 		for _, f := range append(append([]string(nil), x.Keywords.ZH...), x.Keywords.EN...) {
-			if !ix.lex.generic(f) {
-				ix.lex.addSurface(ix.voc, f, c)
-			}
+			ix.lex.addSurface(ix.voc, "~"+f, c)
 		}
 	}
 
@@ -235,7 +238,9 @@ func (ix *Index) Search(q string) Result {
 	s.units, s.buf = analyze(s.units, s.buf, q, ix.voc, false)
 
 	var domain, ai, business bool
-	weak, weakAt := 0, int32(-1) // weak concepts, from different words
+	// weak counts lexicon concepts named by weak forms only, from words
+	// that do not overlap; weakAny notes any weak form at all.
+	weak, weakEnd, weakAny := 0, int32(0), false
 	hit := func(c int32, from, to int32, weakForm bool) {
 		cc := &ix.lex.concepts[c]
 		seen := slices.Contains(s.matched, c)
@@ -245,9 +250,10 @@ func (ix *Index) Search(q string) Result {
 		case cc.kind == kindBusiness:
 			business = true
 		case weakForm:
-			if !seen && from != weakAt {
+			weakAny = true
+			if !seen && c < ix.nLex && from >= weakEnd {
 				weak++
-				weakAt = from
+				weakEnd = to
 			}
 		default:
 			domain = true
@@ -284,6 +290,7 @@ func (ix *Index) Search(q string) Result {
 	slices.SortFunc(s.terms, func(a, b wterm) int { return cmp.Compare(a.key, b.key) })
 	s.terms = slices.CompactFunc(s.terms, func(a, b wterm) bool { return a.key == b.key })
 	var strong float32
+	figure := false
 	for _, t := range s.terms {
 		if pi, ok := ix.modes.terms[t.key]; ok {
 			for _, p := range ix.modes.post[pi] {
@@ -296,21 +303,31 @@ func (ix *Index) Search(q string) Result {
 				s.spans = append(s.spans, span{target: p.doc, from: t.at, to: t.at + t.n, w: c * modeBM25Weight, concept: -1})
 			}
 		}
-		if pi, ok := ix.benches.terms[t.key]; ok {
+		if pi, ok := ix.benches.terms[t.key]; ok && t.key>>62 != keyHan>>62 {
+			// A figure as the article writes it ("1.53", "1287") names
+			// its benchmark, and makes the question on-topic.
+			if u := us[t.at]; u.num && u.end-u.start >= 3 {
+				figure = true
+			}
 			for _, p := range ix.benches.post[pi] {
-				if s.bench[p.doc] == 0 {
+				if s.bench[p.doc] == 0 && s.benchBM[p.doc] == 0 {
 					s.touched = append(s.touched, p.doc)
 				}
-				s.bench[p.doc] += t.w * p.w * benchBM25Weight
+				s.benchBM[p.doc] += t.w * p.w
 			}
 		}
 	}
 	// On-topic takes one domain concept, or everyday words that add up: an
 	// AI word and a business word, a weak concept beside either, or two weak
 	// concepts ("autonomous agents for office work"); or a strong term match.
-	onTopic := domain || ai && business || weak > 0 && (ai || business) || weak > 1 || strong >= strongBM25
+	onTopic := domain || figure || ai && business || weakAny && (ai || business) || weak > 1 || strong >= strongBM25
 	if !onTopic {
 		return Result{}
+	}
+	if !domain && !figure && ix.prior >= 0 {
+		for _, t := range ix.lex.concepts[ix.prior].modes {
+			s.mode[t.idx] += t.w
+		}
 	}
 
 	var res Result
@@ -330,9 +347,12 @@ func (ix *Index) Search(q string) Result {
 
 	s.order = s.order[:0]
 	for _, b := range s.touched {
-		if s.bench[b] < minBenchRaw {
+		// A benchmark needs a match of its own: a concept that names it,
+		// or words and figures of its own text (not just shared bigrams).
+		if s.bench[b] == 0 && s.benchBM[b] < benchStrongBM25 {
 			continue
 		}
+		s.bench[b] += benchBM25Weight * s.benchBM[b]
 		var aff float32
 		for _, m := range ix.bmodes[b] {
 			aff = max(aff, s.mode[m])

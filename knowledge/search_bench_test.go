@@ -40,18 +40,7 @@ func syntheticPack(b *Base, n int) *Base {
 			Keywords: Keywords{ZH: []string{fmt.Sprintf("样例%d", i)}, EN: []string{fmt.Sprintf("sample%d", i)}},
 		})
 	}
-	out.modes = map[string]*Mode{}
-	for i := range out.Modes {
-		out.modes[out.Modes[i].ID] = &out.Modes[i]
-	}
-	out.benchmarks = map[string]*Benchmark{}
-	for i := range out.Benchmarks {
-		out.benchmarks[out.Benchmarks[i].ID] = &out.Benchmarks[i]
-	}
-	out.cases = map[string]*Case{}
-	for i := range out.Cases {
-		out.cases[out.Cases[i].ID] = &out.Cases[i]
-	}
+	out.index()
 	return &out
 }
 

@@ -102,8 +102,9 @@ type scratch struct {
 	mode     []float32 // concept score per mode
 	modeBM   []float32
 	strongBM []float32 // BM25 from bigrams and words only
-	bench    []float32
-	touched  []int32 // benchmarks with a score
+	bench    []float32 // concept score per benchmark
+	benchBM  []float32 // BM25 per benchmark, from words and bigrams
+	touched  []int32   // benchmarks with a score
 	order    []int32
 }
 
@@ -124,6 +125,7 @@ func newScratchPool(modes, benches int) *sync.Pool {
 			modeBM:   make([]float32, modes),
 			strongBM: make([]float32, modes),
 			bench:    make([]float32, benches),
+			benchBM:  make([]float32, benches),
 		}
 	}}
 }
@@ -134,7 +136,7 @@ func (s *scratch) reset() {
 	clear(s.modeBM)
 	clear(s.strongBM)
 	for _, b := range s.touched {
-		s.bench[b] = 0
+		s.bench[b], s.benchBM[b] = 0, 0
 	}
 	s.touched = s.touched[:0]
 }

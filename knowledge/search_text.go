@@ -168,7 +168,7 @@ func terms(dst []wterm, us []unit) []wterm {
 			if !u.stop {
 				dst = append(dst, wterm{key: u.key, w: unigramWeight, at: int32(i), n: 1})
 			}
-			if i+1 < len(us) && adjacent(u, us[i+1]) && !(u.stop && us[i+1].stop) {
+			if i+1 < len(us) && adjacent(u, us[i+1]) && !u.stop && !us[i+1].stop {
 				dst = append(dst, wterm{key: bigramKey(rune(u.key&^keyHan), rune(us[i+1].key&^keyHan)), w: 1, at: int32(i), n: 2})
 			}
 		case !u.stop && u.key != keyWord:
