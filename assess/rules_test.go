@@ -1,11 +1,34 @@
 package assess
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/premortem/premortem/knowledge"
+)
 
 // TestRules checks every rule on named profiles: whether it fires and the
 // points it adds.
 func TestRules(t *testing.T) {
 	facts := FactsFrom(nil)
+	kb := testKB(t)
+	entries := map[knowledge.Citation]bool{}
+	for _, m := range kb.Modes {
+		for _, cls := range [][]knowledge.Claim{m.Evidence, m.Signals, m.Actions} {
+			for _, cl := range cls {
+				for _, c := range cl.Citations {
+					entries[c] = true
+				}
+			}
+		}
+	}
+	for _, b := range kb.Benchmarks {
+		entries[b.Citation] = true
+	}
+	for _, cs := range kb.Cases {
+		for _, c := range cs.Citations {
+			entries[c] = true
+		}
+	}
 	usd := func(p Profile) Profile { p.Currency = "USD"; return p }
 	tests := []struct {
 		rule   string
@@ -97,6 +120,17 @@ func TestRules(t *testing.T) {
 			}
 			if fired && (f.Text.ZH == "" || f.Text.EN == "" || len(f.Refs) == 0) {
 				t.Errorf("reason lacks a language or a reference: %+v", f)
+			}
+			for _, ref := range f.Refs {
+				c, _, ok := citer{kb: kb}.resolve(ref)
+				if !ok || !entries[c] {
+					t.Errorf("ref %+v resolves to %+v, not a knowledge entry's citation", ref, c)
+				}
+				if ref.Benchmark != "" {
+					if _, ok := kb.Benchmark(ref.Benchmark); !ok {
+						t.Errorf("benchmark %q is not in the knowledge base", ref.Benchmark)
+					}
+				}
 			}
 		})
 	}

@@ -80,8 +80,8 @@ func FactsFrom(kb *knowledge.Base) Facts {
 	}
 	set(&f.StabilityCost, "stability-cost-2023")
 	set(&f.StabilityRevenue, "stability-revenue-2023")
-	set(&f.IndustrySpend, "sequoia-gpu-spend")
-	set(&f.IndustryRevenue, "sequoia-revenue")
+	set(&f.IndustrySpend, "sequoia-gpu-spend-2023")
+	set(&f.IndustryRevenue, "sequoia-ai-revenue-2023")
 	set(&f.ConsumerPayingUsers, "consumer-paying-users")
 	return f
 }

@@ -9,8 +9,9 @@ const (
 	qTwoYears    = "只要不缺钱,短期三两年内"
 	qParent      = "大部分背后都还有一个可以输血的母公司"
 	qParentLimit = "一两亿美元的前期投资,一般还是能够支持"
-	qGPU         = "缺卡不可怕"
-	qPower       = "未来大模型产业发展要面临的更大问题,是缺电"
+	qGPU         = "缺卡,被行业渲染得过分可怕了"
+	qRentGPU     = "国内也不是不能购买替代卡或者租用算力"
+	qPower       = "未来,或许还会有大模型企业,会不得不为电费折腰"
 	qLocalFree   = "端侧大模型使用本地算力,长期也不会收费"
 	qLocalRun    = "可以运行十亿、甚至百亿级别参数的大模型,还需要使用付费的云端大模型吗"
 	qCloudBetter = "反倒是基于云端算力的一些大模型APP、官网,在手机、电脑上的表现会更好"
@@ -48,7 +49,7 @@ func capitalRules() []Rule {
 				case m < 24:
 					pts = 10
 				default:
-					return Finding{Points: 0, Refs: []Ref{quote(qTwoYears)}, Text: txt(
+					return Finding{Points: 0, Refs: []Ref{bench("unicorn-breakout-years", qTwoYears)}, Text: txt(
 						fmt.Sprintf("现金还能撑 %s:文章说只要不缺钱,三两年内就有机会跑出来。", FormatMonths(m, "zh")),
 						fmt.Sprintf("%s of runway: the article says that without money trouble, two or three years is enough to break through.", FormatMonths(m, "en")))}, true
 				}
@@ -74,12 +75,12 @@ func capitalRules() []Rule {
 				}
 				if p.AnnualCost != nil && p.AnnualRevenue != nil && !profitable {
 					if loss, ok := usd(p, *p.AnnualCost-*p.AnnualRevenue); ok && loss > 2e8 {
-						return Finding{Points: 10, Refs: []Ref{quote(qParentLimit)}, Text: txt(
+						return Finding{Points: 10, Refs: []Ref{bench("parent-company-funding", qParentLimit)}, Text: txt(
 							fmt.Sprintf("有母公司,但年亏损约 %s,超出文章说母公司一般能支持的一两亿美元。", FormatAmount(Amount{Value: loss, Currency: "USD"}, "zh")),
 							fmt.Sprintf("A parent, but a yearly loss of about %s exceeds the $100-200M the article says a parent can usually carry.", FormatAmount(Amount{Value: loss, Currency: "USD"}, "en")))}, true
 					}
 				}
-				return Finding{Points: -10, Refs: []Ref{quote(qParent), quote(qParentLimit)}, Text: txt(
+				return Finding{Points: -10, Refs: []Ref{quote(qParent), bench("parent-company-funding", qParentLimit)}, Text: txt(
 					"有能承担亏损的母公司或战略股东:一两亿美元的前期投资一般能撑住,找错方向也有切换的时间。",
 					"A parent or strategic investor can carry losses: $100-200M of early investment is usually covered, leaving time to switch course.")}, true
 			},
@@ -89,7 +90,7 @@ func capitalRules() []Rule {
 			Eval: func(p Profile, f Facts) (Finding, bool) {
 				switch p.GPUAccess {
 				case "constrained":
-					return Finding{Points: 5, Refs: []Ref{quote(qGPU), quote(qNoMoney)}, Text: txt(
+					return Finding{Points: 5, Refs: []Ref{quote(qGPU), quote(qRentGPU)}, Text: txt(
 						"算力受限:文章说缺卡不可怕,可以用替代卡或租用算力,关键是不能缺钱。",
 						"Compute is constrained: the article says a GPU shortage is survivable with substitute cards or rented compute; money is what matters.")}, true
 				case "own":
@@ -112,11 +113,11 @@ func onDeviceRules() []Rule {
 			Eval: func(p Profile, f Facts) (Finding, bool) {
 				switch p.OnDeviceSubstitutable {
 				case "yes":
-					return Finding{Points: 50, Refs: []Ref{quote(qLocalRun), quote(qLocalFree)}, Text: txt(
+					return Finding{Points: 50, Refs: []Ref{bench("on-device-params", qLocalRun), quote(qLocalFree)}, Text: txt(
 						"本地十亿、百亿级模型就能完成这项工作:AI PC 和手机的端侧大模型长期也不会收费。",
 						"A local 1-10B model can already do this job: on-device models on AI PCs and phones will never charge.")}, true
 				case "partly":
-					return Finding{Points: 25, Refs: []Ref{quote(qLocalRun), quote(qCloudBetter)}, Text: txt(
+					return Finding{Points: 25, Refs: []Ref{bench("on-device-params", qLocalRun), quote(qCloudBetter)}, Text: txt(
 						"端侧模型能部分替代:目前云端效果更好,但端侧一旦优化,差距会缩小。",
 						"On-device models can partly replace you: the cloud is better today, but the gap closes as local models improve.")}, true
 				case "no":

@@ -30,7 +30,7 @@ func marketRules() []Rule {
 				}
 				cost, rev := *p.AnnualCost, *p.AnnualRevenue
 				refs := []Ref{bench("stability-cost-2023", qStability), bench("stability-revenue-2023", qStability),
-					bench("sequoia-gpu-spend", qSequoia), bench("sequoia-revenue", qSequoia)}
+					bench("sequoia-gpu-spend-2023", qSequoia), bench("sequoia-ai-revenue-2023", qSequoia)}
 				st, in := ratio(f.StabilityRatio()), ratio(f.IndustryRatio())
 				if rev == 0 {
 					if cost == 0 {

@@ -6,7 +6,7 @@ const (
 	qT2IBlocked    = "靠C端付费盈利,就基本被堵死了这条路"
 	qMidjourney    = "Midjourney等巨头又基本垄断了主要市场"
 	qCodeShare     = "大概占整个付费意愿里面50%以上的场景"
-	qAgent         = "AI Agent也被很多大模型企业视为变现的重要道路"
+	qAgentCost     = "要不然每个任务还需要一个单独的指令下达人员,对企业来说也就不能节省成本"
 	qAgentParts    = "增加规划(Planning)、记忆(Memory)、工具(Tools)等组件"
 	qClearDemand   = "美图一开始就是有明确的需求和场景来反推模型的研发"
 	qNoTarget      = "不知道要给谁用的模型"
@@ -28,7 +28,7 @@ func scenarioRules() []Rule {
 			Eval: func(p Profile, f Facts) (Finding, bool) {
 				switch p.Scenario {
 				case "text-to-image":
-					return Finding{Points: 40, Refs: []Ref{quote(qMidjourney), quote(qWrongScenario), bench("code-assist-share", qCodeShare)}, Text: txt(
+					return Finding{Points: 40, Refs: []Ref{quote(qMidjourney), quote(qWrongScenario), bench("code-assist-pay-share", qCodeShare)}, Text: txt(
 						"文生图赛道拥挤:Midjourney 等巨头基本垄断了主要市场,Stability AI 也没有跑通;相比之下代码辅助占付费意愿的 50%以上。",
 						"Text-to-image is crowded: Midjourney and other giants hold the main market and Stability AI did not make it; code assistance, by contrast, is over 50% of willingness to pay.")}, true
 				case "general-chat":
@@ -44,11 +44,11 @@ func scenarioRules() []Rule {
 						"办公辅助需求明确,但大厂(如商汤小浣熊)同样在做,需要清楚的差异点。",
 						"Office assistance is a clear need, but large players ship it too; you need a clear difference.")}, true
 				case "agent", "vertical-industry":
-					return Finding{Points: 15, Refs: []Ref{quote(qAgent), quote(qAgentParts)}, Text: txt(
+					return Finding{Points: 15, Refs: []Ref{quote(qAgentParts), quote(qAgentCost)}, Text: txt(
 						"Agent 与行业落地被视为变现的重要道路,但需要在大模型之上补齐规划、记忆、工具等组件,才能替企业省下人力。",
 						"Agents and industry deployments are seen as a way to monetise, but they need planning, memory and tools on top of the model before they save a company any labour.")}, true
 				case "code-assistant":
-					return Finding{Points: 0, Refs: []Ref{bench("code-assist-share", qCodeShare)}, Text: txt(
+					return Finding{Points: 0, Refs: []Ref{bench("code-assist-pay-share", qCodeShare)}, Text: txt(
 						"代码辅助是需求最明确的场景,占整个付费意愿的 50%以上。",
 						"Code assistance is the clearest demand, over 50% of all willingness to pay.")}, true
 				}
@@ -101,7 +101,7 @@ func generalityRules() []Rule {
 						"不与平台巨头正面竞争。",
 						"Not competing head on with the platform giants.")}, true
 				}
-				return Finding{Points: 35, Refs: []Ref{bench("aliyun-share", qAliyun), bench("volcano-share", qVolcano), quote(qGiantsPlay)}, Text: txt(
+				return Finding{Points: 35, Refs: []Ref{bench("alibaba-cloud-tech-share", qAliyun), bench("volcano-llm-share", qVolcano), quote(qGiantsPlay)}, Text: txt(
 					"与平台巨头同场竞争:全国 80% 的科技企业跑在阿里云上,国内大模型领域七成以上是火山引擎客户,巨头既做赋能也亲自下场。",
 					"Competing with the platform giants: 80% of China's tech companies run on Alibaba Cloud and over 70% of model makers are Volcano Engine customers; the giants both supply and compete.")}, true
 			},

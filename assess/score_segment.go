@@ -30,7 +30,7 @@ func segmentRules() []Rule {
 						"面向消费者收费难:文章说中国用户很难习惯对软件付费。",
 						"Consumers rarely pay: the article notes that Chinese users are hard to get used to paying for software.")}, true
 				case p.Customers == "enterprise":
-					return Finding{Points: 0, Refs: []Ref{quote(qBProjects)}, Text: txt(
+					return Finding{Points: 0, Refs: []Ref{bench("b2b-project-revenue", qBProjects)}, Text: txt(
 						"面向企业:拿到几个项目就能做到几千万营收。",
 						"Enterprise customers: a few projects can bring tens of millions of yuan.")}, true
 				}
@@ -44,7 +44,7 @@ func segmentRules() []Rule {
 					return Finding{}, false
 				}
 				n := *p.PayingUsers
-				refs := []Ref{bench("consumer-paying-users", qPayingUsers)}
+				refs := []Ref{bench("consumer-paying-users", qPayingUsers), bench("consumer-revenue-target", qPayingUsers)}
 				if n >= f.ConsumerPayingUsers {
 					return Finding{Points: 0, Refs: refs, Text: txt(
 						fmt.Sprintf("已有 %.0f 个付费用户,达到文章说的“10万级”门槛。", n),
