@@ -13,6 +13,7 @@ import (
 // a verbatim quote), and what to do. An off-topic question gets a short,
 // polite reply that cites nothing.
 func (a *Advisor) Compose(g Grounding) string {
+	const maxOtherFigures = 2
 	var b strings.Builder
 	b.Grow(2048)
 	w := wordsFor(g.Lang)
@@ -60,11 +61,12 @@ func (a *Advisor) Compose(g Grounding) string {
 			}
 		}
 	}
-	first := true
+	first, others := true, 0
 	for _, ref := range g.Benchmarks {
-		if shown[ref.ID] || a.kb == nil {
+		if shown[ref.ID] || a.kb == nil || others == maxOtherFigures {
 			continue
 		}
+		others++
 		x, ok := a.kb.Benchmark(ref.ID)
 		if !ok {
 			continue
@@ -115,11 +117,9 @@ func writeFigure(b *strings.Builder, lang string, x *knowledge.Benchmark) {
 	if lang == "en" {
 		b.WriteString(": ")
 		b.WriteString(x.Text)
-		if x.Unit != "" && x.Value != 0 && x.Unit != "percent" && x.Unit != "count" {
+		if m := money(x); m != "" {
 			b.WriteString(" (")
-			b.WriteString(strconv.FormatFloat(x.Value, 'f', -1, 64))
-			b.WriteString(" ")
-			b.WriteString(x.Unit)
+			b.WriteString(m)
 			b.WriteString(")")
 		}
 		b.WriteString(", para. ")
@@ -195,4 +195,36 @@ func lowerFirst(s string) string {
 		return string(s[0]+'a'-'A') + s[1:]
 	}
 	return s
+}
+
+// money glosses an amount for English readers: "US$153M", "CN¥1.2M".
+func money(x *knowledge.Benchmark) string {
+	cur := x.Currency
+	if cur == "" {
+		cur = x.Unit
+	}
+	var sym string
+	switch {
+	case strings.HasPrefix(cur, "USD"):
+		sym = "US$"
+	case strings.HasPrefix(cur, "CNY"):
+		sym = "CN¥"
+	default:
+		return ""
+	}
+	v := x.Value
+	if v <= 0 {
+		return ""
+	}
+	suffix := ""
+	for _, s := range []struct {
+		div float64
+		suf string
+	}{{1e9, "B"}, {1e6, "M"}, {1e3, "K"}} {
+		if v >= s.div {
+			v, suffix = v/s.div, s.suf
+			break
+		}
+	}
+	return sym + strconv.FormatFloat(v, 'f', -1, 64) + suffix
 }

@@ -16,7 +16,7 @@ var zhWords = words{
 	evidence:    "文章的证据:",
 	figure:      "数字:",
 	todo:        "怎么做:",
-	alsoFigures: "你问到的其他数字:",
+	alsoFigures: "相关数字:",
 	stop:        "。",
 	more:        "想看某个宿命的全部信号、案例和数字,运行 `premortem risks %s`(或在 Discord 用 /risks)。",
 	offTopic: "抱歉,这个问题超出了我的范围。我只依据《大模型创业:必须跨过的七个宿命》一文," +
@@ -31,7 +31,7 @@ var enWords = words{
 	evidence:    "Evidence: ",
 	figure:      "Figure: ",
 	todo:        "What to do:",
-	alsoFigures: "Other figures you asked about:",
+	alsoFigures: "Related figures:",
 	stop:        ".",
 	more:        "For every warning sign, case and figure of a failure mode, run `premortem risks %s` (or /risks on Discord).",
 	offTopic: "Sorry, that is outside what I can answer. I work only from the article \"大模型创业:必须跨过的七个宿命\" " +

@@ -41,7 +41,7 @@ const (
 	maxEvidence     = 2
 	maxSignals      = 2
 	maxActions      = 3
-	maxFiguresRisk  = 2
+	maxFiguresRisk  = 1
 	maxBenchmarkRef = 5
 )
 
@@ -51,10 +51,6 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 		return g
 	}
 	top := found.Modes[0].Score
-	asked := map[string]bool{} // benchmarks the question itself matched
-	for _, h := range found.Benchmarks {
-		asked[h.ID] = true
-	}
 	shownBench := map[string]bool{}
 	for _, h := range found.Modes {
 		if len(g.Risks) == maxRisks || h.Score < minRiskScore || h.Score < riskFraction*top {
@@ -71,7 +67,7 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 			Actions:  firstClaims(m.Actions, maxActions),
 			Evidence: nil,
 		}
-		gm.Benchmarks = a.modeFigures(m, found, asked)
+		gm.Benchmarks = a.modeFigures(m, found, shownBench)
 		gm.Evidence = bestClaims(m.Evidence, h.Terms, gm.Benchmarks, maxEvidence)
 		cites := []knowledge.Citation{m.Heading}
 		for _, e := range gm.Evidence {
@@ -103,21 +99,29 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 }
 
 // modeFigures returns the figures to show for m: those the question
-// matched first, then the mode's own first figure.
-func (a *Advisor) modeFigures(m *knowledge.Mode, found knowledge.Result, asked map[string]bool) []*knowledge.Benchmark {
-	var out []*knowledge.Benchmark
+// matched first, then the mode's own first figure; one an earlier risk
+// already shows only when nothing else fits.
+func (a *Advisor) modeFigures(m *knowledge.Mode, found knowledge.Result, shown map[string]bool) []*knowledge.Benchmark {
+	var out, repeat []*knowledge.Benchmark
 	for _, h := range found.Benchmarks {
-		if x, ok := a.kb.Benchmark(h.ID); ok && hasString(x.Modes, m.ID) && len(out) < maxFiguresRisk {
-			out = append(out, x)
+		if x, ok := a.kb.Benchmark(h.ID); ok && hasString(x.Modes, m.ID) {
+			if shown[x.ID] {
+				repeat = append(repeat, x)
+			} else if len(out) < maxFiguresRisk {
+				out = append(out, x)
+			}
 		}
 	}
 	if len(out) == 0 {
 		for _, id := range m.Benchmarks {
-			if x, ok := a.kb.Benchmark(id); ok {
+			if x, ok := a.kb.Benchmark(id); ok && !shown[id] {
 				out = append(out, x)
 				break
 			}
 		}
+	}
+	if len(out) == 0 && len(repeat) > 0 {
+		out = repeat[:1]
 	}
 	return out
 }
