@@ -6,5 +6,6 @@ func registerAll() {
 	register("ask", "answer one question, citing the article", runAsk)
 	register("assess", "score a company against the seven failure modes (wizard or --profile)", runAssess)
 	register("eval", "score model backends on a question set", runEval)
+	register("risks", "list the seven failure modes, or show one in full with its evidence", runRisks)
 	register("models", "list model backends; --check pings them", runModels)
 }
