@@ -1,9 +1,6 @@
 package knowledge
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // benchQuestions are a mix of languages and shapes.
 var benchQuestions = []string{
@@ -13,35 +10,19 @@ var benchQuestions = []string{
 	"明天北京天气怎么样",
 }
 
-// syntheticPack returns a copy of b with n generated benchmarks and n/10
-// cases added, the way an operator's large pack would look.
-func syntheticPack(b *Base, n int) *Base {
-	out := *b
-	out.Benchmarks = append([]Benchmark(nil), b.Benchmarks...)
-	out.Cases = append([]Case(nil), b.Cases...)
-	modes := []string{"market", "open-source", "scenario", "generality", "segment", "capital", "on-device"}
-	for i := 0; i < n/10; i++ {
-		out.Cases = append(out.Cases, Case{
-			ID:    fmt.Sprintf("pack-case-%d", i),
-			Name:  Text{ZH: fmt.Sprintf("样例公司%d号", i), EN: fmt.Sprintf("Example Co %d", i)},
-			Modes: []string{modes[i%len(modes)]},
-		})
+// packBase loads the embedded knowledge plus a generated pack of n
+// benchmarks (and n/10 cases), the way an operator's large pack looks.
+func packBase(tb testing.TB, n int) *Base {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := GeneratePack(dir, n); err != nil {
+		tb.Fatal(err)
 	}
-	for i := 0; i < n; i++ {
-		out.Benchmarks = append(out.Benchmarks, Benchmark{
-			ID:       fmt.Sprintf("pack-bench-%d", i),
-			Modes:    []string{modes[i%len(modes)], modes[(i+3)%len(modes)]},
-			Label:    Text{ZH: fmt.Sprintf("第%d家公司的年度算力支出与收入", i), EN: fmt.Sprintf("Company %d annual compute spend and revenue", i)},
-			Text:     fmt.Sprintf("%d万美元", 100+i),
-			Value:    float64(100+i) * 1e4,
-			Unit:     "USD",
-			Entity:   fmt.Sprintf("pack-case-%d", i/10),
-			Citation: Citation{Paragraph: 7, Quote: fmt.Sprintf("样例公司%d号的大模型成本为%d万美元", i/10, 100+i)},
-			Keywords: Keywords{ZH: []string{fmt.Sprintf("样例%d", i)}, EN: []string{fmt.Sprintf("sample%d", i)}},
-		})
+	b, err := Load(dir)
+	if err != nil {
+		tb.Fatalf("load generated pack: %v", err)
 	}
-	out.index()
-	return &out
+	return b
 }
 
 func loadForTest(tb testing.TB) *Base {
@@ -68,7 +49,7 @@ func BenchmarkSearchEmbedded(b *testing.B) {
 }
 
 func BenchmarkSearchPack10k(b *testing.B) {
-	benchmarkSearch(b, NewIndex(syntheticPack(loadForTest(b), 10000)))
+	benchmarkSearch(b, NewIndex(packBase(b, 10000)))
 }
 
 func BenchmarkNewIndexEmbedded(b *testing.B) {
@@ -80,7 +61,7 @@ func BenchmarkNewIndexEmbedded(b *testing.B) {
 }
 
 func BenchmarkNewIndexPack10k(b *testing.B) {
-	kb := syntheticPack(loadForTest(b), 10000)
+	kb := packBase(b, 10000)
 	b.ReportAllocs()
 	for b.Loop() {
 		NewIndex(kb)

@@ -94,12 +94,9 @@ func TestSearchBenchmarks(t *testing.T) {
 }
 
 func TestSearchPack(t *testing.T) {
-	kb := syntheticPack(loadForTest(t), 2000)
+	kb := packBase(t, 2000)
 	ix := NewIndex(kb)
 	res := ix.Search("样例公司42号的成本是多少")
-	if len(res.Benchmarks) == 0 || kb.Benchmarks[len(kb.Benchmarks)-2000+420].Entity != "pack-case-42" {
-		t.Fatalf("no benchmark found for a pack case")
-	}
 	found := false
 	for _, h := range res.Benchmarks {
 		if x, _ := kb.Benchmark(h.ID); x.Entity == "pack-case-42" {
@@ -111,6 +108,9 @@ func TestSearchPack(t *testing.T) {
 	}
 	if res := ix.Search("明天北京天气怎么样"); !res.OffTopic() {
 		t.Errorf("a pack made the weather on-topic: %v", res.Modes)
+	}
+	if res := ix.Search("我们把模型开源了,接下来怎么赚钱?"); len(res.Modes) == 0 || res.Modes[0].ID != "open-source" {
+		t.Errorf("a pack changed the ranking: %v", res.Modes)
 	}
 }
 

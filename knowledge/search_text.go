@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -82,14 +83,7 @@ func stem(w string) string {
 // hanStop are characters too common to mean anything on their own.
 const hanStop = "的了是我你他她它们在有和与及或就都也还要会能吗呢吧啊么怎什这那个一不把被让给从对为以到于而之其此很最更多少啥咋嘛呀哪如何该可吗么样"
 
-func isHanStop(r rune) bool {
-	for _, s := range hanStop {
-		if s == r {
-			return true
-		}
-	}
-	return false
-}
+func isHanStop(r rune) bool { return strings.ContainsRune(hanStop, r) }
 
 // analyze appends the units of text to dst. buf is scratch for lower-casing
 // words. With reg set, unknown words are registered in v (index time).
