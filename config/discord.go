@@ -1,18 +1,126 @@
 package config
 
+import (
+	"fmt"
+	"net"
+	"regexp"
+	"time"
+)
+
 // Discord configures the bot. The token is read from DISCORD_TOKEN only.
+//
+//	discord:
+//	  guild_id: ""              # register commands in one guild (instant); empty = global
+//	  admin_role_ids: []        # besides members with Manage Server
+//	  allowed_channel_ids: []   # empty = every channel the bot can see
+//	  allowed_role_ids: []      # empty = everyone may ask
+//	  stream: true              # edit the answer as it is written
+//	  stream_interval: 1s       # at most one send or edit per channel per interval
+//	  threads: true             # open a thread from the answer to a mention
+//	  answer_timeout: 2m        # deadline of one answer (Discord's token lasts 15m)
+//	  max_concurrent: 16        # answers being written at once; more wait their turn
+//	  user_rate: 6              # questions per user per minute
+//	  user_burst: 3
+//	  user_daily_cap: 50        # 0 = unlimited
+//	  guild_daily_cap: 1000
+//	  history_turns: 6          # earlier messages given as context
+//	  history_chars: 4000
+//	  http_addr: 127.0.0.1:9090 # /healthz and /metrics; empty = off
+//	  shutdown_grace: 20s       # in-flight answers get this long to finish on SIGTERM
 type Discord struct {
-	GuildID      string   `yaml:"guild_id"`
-	AdminRoleIDs []string `yaml:"admin_role_ids"`
-	APIBase      string   `yaml:"-"` // PREMORTEM_DISCORD_API_BASE
+	GuildID           string        `yaml:"guild_id"`
+	AdminRoleIDs      []string      `yaml:"admin_role_ids"`
+	AllowedChannelIDs []string      `yaml:"allowed_channel_ids"`
+	AllowedRoleIDs    []string      `yaml:"allowed_role_ids"`
+	Stream            bool          `yaml:"stream"`
+	StreamInterval    time.Duration `yaml:"stream_interval"`
+	Threads           bool          `yaml:"threads"`
+	AnswerTimeout     time.Duration `yaml:"answer_timeout"`
+	MaxConcurrent     int           `yaml:"max_concurrent"`
+	UserRate          float64       `yaml:"user_rate"` // per minute
+	UserBurst         int           `yaml:"user_burst"`
+	UserDailyCap      int           `yaml:"user_daily_cap"`
+	GuildDailyCap     int           `yaml:"guild_daily_cap"`
+	HistoryTurns      int           `yaml:"history_turns"`
+	HistoryChars      int           `yaml:"history_chars"`
+	HTTPAddr          string        `yaml:"http_addr"`
+	ShutdownGrace     time.Duration `yaml:"shutdown_grace"`
+	APIBase           string        `yaml:"-"` // PREMORTEM_DISCORD_API_BASE
 }
 
-func (d *Discord) defaults() {}
+func (d *Discord) defaults() {
+	d.Stream = true
+	d.StreamInterval = time.Second
+	d.Threads = true
+	d.AnswerTimeout = 2 * time.Minute
+	d.MaxConcurrent = 16
+	d.UserRate = 6
+	d.UserBurst = 3
+	d.UserDailyCap = 50
+	d.GuildDailyCap = 1000
+	d.HistoryTurns = 6
+	d.HistoryChars = 4000
+	d.ShutdownGrace = 20 * time.Second
+}
 
 func (d *Discord) applyEnv(getenv func(string) string) {
 	if v := getenv("PREMORTEM_DISCORD_API_BASE"); v != "" {
 		d.APIBase = v
 	}
+	if v := getenv("PREMORTEM_HTTP_ADDR"); v != "" {
+		d.HTTPAddr = v
+	}
 }
 
-func (d *Discord) validate() []error { return nil }
+var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
+
+func (d *Discord) validate() []error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if d.GuildID != "" && !snowflake.MatchString(d.GuildID) {
+		bad("discord.guild_id %q: want a numeric Discord ID (Developer Mode, right-click the server, Copy ID)", d.GuildID)
+	}
+	for _, l := range []struct {
+		key string
+		ids []string
+	}{{"admin_role_ids", d.AdminRoleIDs}, {"allowed_channel_ids", d.AllowedChannelIDs}, {"allowed_role_ids", d.AllowedRoleIDs}} {
+		for _, id := range l.ids {
+			if !snowflake.MatchString(id) {
+				bad("discord.%s %q: want numeric Discord IDs", l.key, id)
+			}
+		}
+	}
+	if d.StreamInterval < 100*time.Millisecond || d.StreamInterval > time.Minute {
+		bad("discord.stream_interval %v: want 100ms to 1m (Discord allows about 5 edits per 5s per channel)", d.StreamInterval)
+	}
+	if d.AnswerTimeout <= 0 || d.AnswerTimeout > 14*time.Minute {
+		bad("discord.answer_timeout %v: want a duration up to 14m (an interaction token lasts 15m)", d.AnswerTimeout)
+	}
+	if d.MaxConcurrent < 1 || d.MaxConcurrent > 1000 {
+		bad("discord.max_concurrent %d: want 1 to 1000", d.MaxConcurrent)
+	}
+	if d.UserRate <= 0 {
+		bad("discord.user_rate %g: want questions per minute above 0", d.UserRate)
+	}
+	if d.UserBurst < 1 {
+		bad("discord.user_burst %d: want 1 or more", d.UserBurst)
+	}
+	if d.UserDailyCap < 0 || d.GuildDailyCap < 0 {
+		bad("discord daily caps (%d, %d): want 0 (unlimited) or more", d.UserDailyCap, d.GuildDailyCap)
+	}
+	if d.HistoryTurns < 0 || d.HistoryTurns > 50 {
+		bad("discord.history_turns %d: want 0 to 50", d.HistoryTurns)
+	}
+	if d.HistoryChars < 0 || d.HistoryChars > 32000 {
+		bad("discord.history_chars %d: want 0 to 32000", d.HistoryChars)
+	}
+	if d.HTTPAddr != "" {
+		if _, _, err := net.SplitHostPort(d.HTTPAddr); err != nil {
+			bad("discord.http_addr %q: want host:port such as 127.0.0.1:9090", d.HTTPAddr)
+		}
+	}
+	if d.ShutdownGrace < 0 || d.ShutdownGrace > 10*time.Minute {
+		bad("discord.shutdown_grace %v: want 0 to 10m", d.ShutdownGrace)
+	}
+	return errs
+}
