@@ -155,3 +155,30 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+// TestConceptsResolve keeps the lexicon in step with the knowledge: every
+// mode, benchmark and case a concept points at exists.
+func TestConceptsResolve(t *testing.T) {
+	kb := loadForTest(t)
+	defs, err := Concepts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range defs {
+		for id := range d.Modes {
+			if _, ok := kb.Mode(id); !ok {
+				t.Errorf("concept %s: unknown mode %q", d.ID, id)
+			}
+		}
+		for id := range d.Benchmarks {
+			if _, ok := kb.Benchmark(id); !ok {
+				t.Errorf("concept %s: unknown benchmark %q", d.ID, id)
+			}
+		}
+		for _, id := range d.Cases {
+			if _, ok := kb.Case(id); !ok {
+				t.Errorf("concept %s: unknown case %q", d.ID, id)
+			}
+		}
+	}
+}
