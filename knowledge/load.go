@@ -118,20 +118,44 @@ func unwrapPath(err error) error {
 
 // build decodes every source, validates the whole and indexes it.
 func build(art *Article, srcs []source) (*Base, error) {
+	ds := make([]decoded, len(srcs))
+	for i, s := range srcs {
+		d, err := decode(s)
+		if err != nil {
+			return nil, err
+		}
+		ds[i] = d
+	}
+	return assemble(art, ds)
+}
+
+// decoded is one source's entries.
+type decoded struct {
+	source
+	f packFile
+}
+
+func decode(s source) (decoded, error) {
+	var f packFile
+	if err := decodeStrict(s.data, &f); err != nil {
+		return decoded{}, fmt.Errorf("knowledge %s: %w", s.name, err)
+	}
+	if len(f.Modes)+len(f.Benchmarks)+len(f.Cases) == 0 {
+		return decoded{}, fmt.Errorf("knowledge %s: no modes, benchmarks or cases", s.name)
+	}
+	return decoded{s, f}, nil
+}
+
+// assemble validates decoded sources as one base; its version hashes the
+// article and every file's bytes, so it changes exactly when they do.
+func assemble(art *Article, ds []decoded) (*Base, error) {
 	b := &Base{Article: art}
 	v := newValidator(b)
 	h := sha256.New()
 	io.WriteString(h, articleText)
-	for _, s := range srcs {
-		var f packFile
-		if err := decodeStrict(s.data, &f); err != nil {
-			return nil, fmt.Errorf("knowledge %s: %w", s.name, err)
-		}
-		if len(f.Modes)+len(f.Benchmarks)+len(f.Cases) == 0 {
-			return nil, fmt.Errorf("knowledge %s: no modes, benchmarks or cases", s.name)
-		}
-		v.add(s.name, f)
-		h.Write(s.data)
+	for _, d := range ds {
+		v.add(d.name, d.f)
+		h.Write(d.data)
 	}
 	b.index() // lookups for the checks; duplicates are already refused
 	if err := v.check(); err != nil {

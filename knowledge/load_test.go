@@ -154,6 +154,9 @@ func TestFiguresTheIssueNames(t *testing.T) {
 func TestModesAreComplete(t *testing.T) {
 	b := mustLoad(t)
 	for _, m := range b.Modes {
+		if p, _ := b.Article.Paragraph(m.Heading.Paragraph); p != m.Heading.Quote {
+			t.Errorf("%s: heading %q is not the whole paragraph %d %q", m.ID, m.Heading.Quote, m.Heading.Paragraph, p)
+		}
 		if n := len(m.Signals); n < 4 || n > 6 {
 			t.Errorf("%s: %d signals, want 4-6", m.ID, n)
 		}
