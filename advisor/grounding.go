@@ -2,6 +2,8 @@ package advisor
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/premortem/premortem/knowledge"
 )
@@ -51,6 +53,15 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 		return g
 	}
 	top := found.Modes[0].Score
+	keys := queryKeys(found.Query)
+	var qc []string
+	cl, _ := a.search.(conceptLister)
+	if cl != nil {
+		qc = cl.ConceptsIn(knowledge.Text{ZH: found.Query})
+	}
+	pick := func(cs []knowledge.Claim, terms []string, figures []*knowledge.Benchmark, n int) []knowledge.Claim {
+		return bestClaims(cs, claimHints{terms: terms, keys: keys, concepts: qc, lister: cl}, figures, n)
+	}
 	shownBench := map[string]bool{}
 	for _, h := range found.Modes {
 		if len(g.Risks) == maxRisks || h.Score < minRiskScore || h.Score < riskFraction*top {
@@ -63,12 +74,12 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 		gm := GroundedMode{
 			Mode:     m,
 			Terms:    h.Terms,
-			Signals:  bestClaims(m.Signals, h.Terms, nil, maxSignals),
+			Signals:  pick(m.Signals, h.Terms, nil, maxSignals),
 			Actions:  firstClaims(m.Actions, maxActions),
 			Evidence: nil,
 		}
 		gm.Benchmarks = a.modeFigures(m, found, shownBench)
-		gm.Evidence = bestClaims(m.Evidence, h.Terms, gm.Benchmarks, maxEvidence)
+		gm.Evidence = pick(m.Evidence, h.Terms, gm.Benchmarks, maxEvidence)
 		cites := []knowledge.Citation{m.Heading}
 		for _, e := range gm.Evidence {
 			cites = append(cites, e.Citations...)
@@ -90,7 +101,7 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 	}
 	// Figures the question asked about stay, even when their mode is not shown.
 	for _, h := range found.Benchmarks {
-		if x, ok := a.kb.Benchmark(h.ID); ok && !shownBench[h.ID] && len(g.Benchmarks) < maxBenchmarkRef && len(g.Risks) > 0 {
+		if x, ok := a.kb.Benchmark(h.ID); ok && !shownBench[h.ID] && len(g.Benchmarks) < maxBenchmarkRef && len(g.Risks) > 0 && x.Unit != "date" {
 			shownBench[h.ID] = true
 			g.Benchmarks = append(g.Benchmarks, benchmarkRef(x, lang))
 		}
@@ -105,8 +116,8 @@ func (a *Advisor) modeFigures(m *knowledge.Mode, found knowledge.Result, shown m
 	var out, repeat []*knowledge.Benchmark
 	for _, h := range found.Benchmarks {
 		if x, ok := a.kb.Benchmark(h.ID); ok && hasString(x.Modes, m.ID) {
-			if shown[x.ID] {
-				repeat = append(repeat, x)
+			if shown[x.ID] || x.Unit == "date" {
+				repeat = append(repeat, x) // dates say little about a founder's risk
 			} else if len(out) < maxFiguresRisk {
 				out = append(out, x)
 			}
@@ -130,19 +141,47 @@ func benchmarkRef(x *knowledge.Benchmark, lang string) BenchmarkRef {
 	return BenchmarkRef{ID: x.ID, Label: x.Label.In(lang), Text: x.Text, Value: x.Value, Unit: x.Unit, Citation: x.Citation}
 }
 
-// bestClaims picks up to n claims, preferring those that contain the
-// question's words or cite the paragraph of a figure being shown; ties keep
-// the knowledge base's order, which puts the most telling claim first.
-func bestClaims(cs []knowledge.Claim, terms []string, figures []*knowledge.Benchmark, n int) []knowledge.Claim {
+// conceptLister is the optional ability of a Retriever to say which
+// concepts a text names (knowledge.Index has it).
+type conceptLister interface {
+	ConceptsIn(t knowledge.Text) []string
+}
+
+// claimHints is what ties a claim to the question.
+type claimHints struct {
+	terms    []string // the question's words that matched the mode
+	keys     []string // the question's bigrams and longer words
+	concepts []string // the concepts the question names
+	lister   conceptLister
+}
+
+// bestClaims picks up to n claims: those containing the words that
+// matched the mode count most, then those naming the question's concepts or
+// citing the paragraph of a figure being shown, then those sharing other
+// words with the question; ties keep the knowledge base's order, which puts
+// the most telling claim first.
+func bestClaims(cs []knowledge.Claim, h claimHints, figures []*knowledge.Benchmark, n int) []knowledge.Claim {
 	if len(cs) <= n {
 		return cs
 	}
 	score := make([]int, len(cs))
 	for i, c := range cs {
-		for _, t := range terms {
-			t = strings.ToLower(t)
-			if strings.Contains(strings.ToLower(c.Text.ZH), t) || strings.Contains(strings.ToLower(c.Text.EN), t) {
-				score[i] += 2
+		text := strings.ToLower(c.Text.ZH + "\n" + c.Text.EN)
+		for _, t := range h.terms {
+			if strings.Contains(text, strings.ToLower(t)) {
+				score[i] += 4
+			}
+		}
+		for _, k := range h.keys {
+			if strings.Contains(text, k) {
+				score[i]++
+			}
+		}
+		if h.lister != nil && len(h.concepts) > 0 {
+			for _, id := range h.lister.ConceptsIn(c.Text) {
+				if hasString(h.concepts, id) {
+					score[i] += 3
+				}
 			}
 		}
 		for _, ct := range c.Citations {
@@ -166,6 +205,41 @@ func bestClaims(cs []knowledge.Claim, terms []string, figures []*knowledge.Bench
 		out = append(out, cs[best])
 	}
 	return out
+}
+
+// queryKeys returns the question's pairs of adjacent Han characters and its
+// lower-cased English words of four letters or more: cheap evidence that a
+// claim speaks to the question.
+func queryKeys(q string) []string {
+	var keys []string
+	var prev rune
+	var prevAt int
+	word := -1
+	q = strings.ToLower(q)
+	for i, r := range q {
+		han := unicode.Is(unicode.Han, r)
+		if han && prev != 0 {
+			keys = append(keys, q[prevAt:i+utf8.RuneLen(r)])
+		}
+		prev, prevAt = 0, 0
+		if han {
+			prev, prevAt = r, i
+		}
+		isLetter := r < utf8.RuneSelf && unicode.IsLetter(r)
+		switch {
+		case isLetter && word < 0:
+			word = i
+		case !isLetter && word >= 0:
+			if i-word >= 4 {
+				keys = append(keys, q[word:i])
+			}
+			word = -1
+		}
+	}
+	if word >= 0 && len(q)-word >= 4 {
+		keys = append(keys, q[word:])
+	}
+	return keys
 }
 
 func firstClaims(cs []knowledge.Claim, n int) []knowledge.Claim {

@@ -27,7 +27,9 @@ type Index struct {
 	money   int32     // the "money-figure" concept, -1 if absent
 	prior   int32     // the "general-prior" concept, -1 if absent
 	nLex    int32     // concepts [0, nLex) come from concepts.yaml
-	pool    *sync.Pool
+
+	claimConcepts map[Text][]string // ConceptsIn for every mode claim
+	pool          *sync.Pool
 }
 
 // Scoring constants, calibrated on testdata/devset.yaml (never on the
@@ -156,7 +158,7 @@ func (ix *Index) Search(q string) Result {
 		}
 	}
 
-	var res Result
+	res := Result{Query: q}
 	for m := range s.mode {
 		if raw := s.mode[m] + modeBM25Weight*s.modeBM[m]; raw >= minModeRaw {
 			s.mode[m] = raw

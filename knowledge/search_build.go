@@ -101,6 +101,7 @@ func NewIndex(b *Base) *Index {
 	ix.modes = buildModeDocs(b, ix.voc)
 	ix.benches = buildBenchDocs(b, ix.voc)
 	ix.pool = newScratchPool(len(b.Modes), len(b.Benchmarks))
+	ix.indexClaimConcepts(b)
 	return ix
 }
 

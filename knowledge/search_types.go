@@ -10,6 +10,7 @@ type Hit struct {
 // Result is what retrieval found for a question: failure modes and
 // benchmarks, most relevant first. Both are empty for an off-topic question.
 type Result struct {
+	Query      string // the question as searched, for picking the claims that fit it
 	Modes      []Hit
 	Benchmarks []Hit
 }
