@@ -245,11 +245,15 @@ func moneyLike(q string, us []unit, i int) bool {
 func (ix *Index) hitTerms(q string, s *scratch, target int32) []string {
 	// Concept matches explain best; plain term matches (which may be odd
 	// bigrams such as "端还") only when no concept matched.
+	// Generic words ("AI", "公司") only when nothing specific matched.
+	domainOf := func(sp span) bool { return sp.concept >= 0 && ix.lex.concepts[sp.concept].kind == kindDomain }
 	concepts := slices.ContainsFunc(s.spans, func(sp span) bool { return sp.target == target && sp.concept >= 0 })
+	specific := slices.ContainsFunc(s.spans, func(sp span) bool { return sp.target == target && domainOf(sp) })
 	var best [maxTermsPerHit]span
 	n := 0
 	for _, sp := range s.spans {
-		if sp.target != target || concepts && sp.concept < 0 || sp.to-sp.from == 1 && s.units[sp.from].han && sp.concept < 0 {
+		if sp.target != target || concepts && sp.concept < 0 || specific && !domainOf(sp) ||
+			sp.to-sp.from == 1 && s.units[sp.from].han && sp.concept < 0 {
 			continue
 		}
 		text := q[s.units[sp.from].start:s.units[sp.to-1].end]
