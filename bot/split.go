@@ -31,7 +31,7 @@ func units(s string) int {
 }
 
 // cardStart is how a risk card begins in text: its ID as code.
-var cardStart = regexp.MustCompile("^`[a-z0-9][a-z0-9-]*`")
+var cardStart = regexp.MustCompile("^(?:[0-9]{1,2}[.)] )?`[a-z0-9][a-z0-9-]*`")
 
 // protected returns the byte spans that a split must not cut: fenced code
 // blocks and risk cards (paragraphs that start with a risk ID as code).

@@ -9,4 +9,5 @@ func registerAll() {
 	register("eval", "score model backends on a question set", runEval)
 	register("risks", "list the seven failure modes, or show one in full with its evidence", runRisks)
 	register("models", "list model backends; --check pings them", runModels)
+	register("bot", "serve Discord: /ask, mentions, /assess, /risks, /model (DISCORD_TOKEN)", runBot)
 }
