@@ -6,7 +6,9 @@ func zh(s string) *map[discordgo.Locale]string {
 	return &map[discordgo.Locale]string{discordgo.ChineseCN: s}
 }
 
-func zhMap(s string) map[discordgo.Locale]string { return map[discordgo.Locale]string{discordgo.ChineseCN: s} }
+func zhMap(s string) map[discordgo.Locale]string {
+	return map[discordgo.Locale]string{discordgo.ChineseCN: s}
+}
 
 // Commands are the slash commands the bot registers, with zh-CN names and
 // descriptions. Names stay ASCII in every locale, so /ask works whatever

@@ -75,4 +75,6 @@ func (b *Bot) completeRisk(r *Request) []*discordgo.ApplicationCommandOptionChoi
 }
 
 // helpCommand handles /help.
-func (b *Bot) helpCommand(ctx context.Context, r *Request) *Response { return Private(t(r.Lang, "help")) }
+func (b *Bot) helpCommand(ctx context.Context, r *Request) *Response {
+	return Private(t(r.Lang, "help"))
+}

@@ -1,0 +1,225 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/premortem/premortem/advisor"
+	"github.com/premortem/premortem/config"
+	"github.com/premortem/premortem/internal/discordfake"
+	"github.com/premortem/premortem/knowledge"
+	"github.com/premortem/premortem/llm"
+	"github.com/premortem/premortem/store"
+)
+
+// streamModel is a model backend that writes its reply in chunks, waiting
+// gap between them, citing `market` so the checks keep it.
+type streamModel struct {
+	chunks []string
+	gap    time.Duration
+	block  chan struct{} // when set, the reply waits for it (or ctx)
+	mu     sync.Mutex
+	hist   [][]llm.Message
+}
+
+func (m *streamModel) Generate(ctx context.Context, req llm.Request, onDelta func(string)) (llm.Response, error) {
+	m.mu.Lock()
+	m.hist = append(m.hist, req.Messages)
+	m.mu.Unlock()
+	if m.block != nil {
+		select {
+		case <-m.block:
+		case <-ctx.Done():
+			return llm.Response{}, ctx.Err()
+		}
+	}
+	var out strings.Builder
+	for _, c := range m.chunks {
+		select {
+		case <-time.After(m.gap):
+		case <-ctx.Done():
+			return llm.Response{}, ctx.Err()
+		}
+		out.WriteString(c)
+		if onDelta != nil {
+			onDelta(c)
+		}
+	}
+	return llm.Response{Content: out.String(), Model: "fake-1", FinishReason: "stop"}, nil
+}
+
+func (m *streamModel) requests() [][]llm.Message {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([][]llm.Message(nil), m.hist...)
+}
+
+// harness is a bot running against a Discord fake.
+type harness struct {
+	t      *testing.T
+	srv    *discordfake.Server
+	bot    *Bot
+	db     *store.Store
+	model  *streamModel
+	cancel context.CancelFunc
+	done   chan error
+}
+
+type harnessOpt func(*config.Discord, *discordfake.Options)
+
+func newAdvisor(t testing.TB, m llm.Model) *advisor.Advisor {
+	t.Helper()
+	kb, err := knowledge.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	specs := []advisor.BackendSpec{}
+	if m != nil {
+		specs = append(specs, advisor.BackendSpec{Name: "local", Provider: "ollama", ModelName: "fake-1", Model: m, Retries: -1})
+	}
+	backends, err := advisor.NewBackends(advisor.BackendsConfig{Backends: specs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return advisor.New(advisor.Options{KB: kb, Search: knowledge.NewIndex(kb), Backends: backends})
+}
+
+func testLogger(t testing.TB) *slog.Logger {
+	if testing.Verbose() {
+		return slog.New(slog.NewTextHandler(tWriter{t}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
+}
+
+type tWriter struct{ t testing.TB }
+
+func (w tWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
+
+// startBot runs a bot on a new fake until the test ends.
+func startBot(t *testing.T, opts ...harnessOpt) *harness {
+	t.Helper()
+	cfg := config.Default().Discord
+	cfg.GuildID = discordfake.GuildID
+	cfg.StreamInterval = 50 * time.Millisecond
+	cfg.ShutdownGrace = 2 * time.Second
+	cfg.UserRate, cfg.UserBurst = 600, 100
+	fo := discordfake.Options{}
+	for _, o := range opts {
+		o(&cfg, &fo)
+	}
+	srv := discordfake.New(t, fo)
+	cfg.APIBase = srv.URL()
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "premortem.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	model := &streamModel{chunks: []string{"市场不行", "是最大的风险 `market`", ":收入远低于成本。"}, gap: 20 * time.Millisecond}
+	b, err := New(Options{Config: cfg, Token: discordfake.DefaultToken, Advisor: newAdvisor(t, model), Store: db, Logger: testLogger(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	h := &harness{t: t, srv: srv, bot: b, db: db, model: model, cancel: cancel, done: make(chan error, 1)}
+	go func() { h.done <- b.Run(ctx) }()
+	select {
+	case <-b.Ready():
+	case err := <-h.done:
+		t.Fatalf("bot stopped at start: %v", err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("bot not ready after 20s")
+	}
+	t.Cleanup(func() { h.stop(); db.Close() })
+	return h
+}
+
+// stop shuts the bot down and returns Run's error.
+func (h *harness) stop() error {
+	h.cancel()
+	select {
+	case err := <-h.done:
+		h.done <- err
+		return err
+	case <-time.After(30 * time.Second):
+		h.t.Error("bot did not stop within 30s")
+		return nil
+	}
+}
+
+func ctxT(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// interact dispatches i and waits for its acknowledgement.
+func (h *harness) interact(i *discordgo.Interaction) discordfake.Ack {
+	h.t.Helper()
+	if err := h.srv.DispatchInteraction(i); err != nil {
+		h.t.Fatal(err)
+	}
+	a, err := h.srv.WaitAck(ctxT(h.t), i.ID)
+	if err != nil {
+		h.t.Fatalf("no ack for %s: %v", i.ID, err)
+	}
+	return a
+}
+
+// waitOriginal waits until the interaction's response message satisfies ok.
+func (h *harness) waitOriginal(i *discordgo.Interaction, ok func(*discordgo.Message) bool) *discordgo.Message {
+	h.t.Helper()
+	m, err := h.srv.WaitMessage(ctxT(h.t), i.ChannelID, func(m *discordgo.Message) bool {
+		return m.Interaction != nil && m.Interaction.ID == i.ID && ok(m) || m.InteractionMetadata != nil && m.InteractionMetadata.ID == i.ID && ok(m)
+	})
+	if err != nil {
+		h.t.Fatalf("original response of %s: %v", i.ID, err)
+	}
+	return m
+}
+
+func ackData(t *testing.T, a discordfake.Ack) discordgo.InteractionResponseData {
+	t.Helper()
+	var d discordgo.InteractionResponseData
+	if len(a.Data) > 0 {
+		if err := json.Unmarshal(a.Data, &d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+// assertNoPings fails for any call that posts a message without
+// allowed_mentions or that would ping anyone but a replied-to asker.
+func (h *harness) assertNoPings() {
+	h.t.Helper()
+	for _, c := range h.srv.Calls() {
+		if c.Pings == nil {
+			continue
+		}
+		if !c.HasAllowedMentions {
+			h.t.Errorf("%s has no allowed_mentions", c)
+		}
+		if c.Pings.Everyone || len(c.Pings.Roles) > 0 || len(c.Pings.Users) > 0 {
+			h.t.Errorf("%s would ping %+v", c, c.Pings)
+		}
+	}
+}
+
+// useModel makes the guild answer with backend name, as /model use would.
+func (h *harness) useModel(t *testing.T, name string) {
+	t.Helper()
+	if _, err := h.db.SetGuildModel(context.Background(), store.ModelChoice{GuildID: discordfake.GuildID, Backend: name, ChangedBy: discordfake.UserAdmin}); err != nil {
+		t.Fatal(err)
+	}
+}
