@@ -3,8 +3,10 @@ package bot
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 
+	"github.com/premortem/premortem/advisor"
 	"github.com/premortem/premortem/store"
 )
 
@@ -72,4 +74,11 @@ func fromStore(x store.Session) AssessSession {
 func toStore(s AssessSession) store.Session {
 	return store.Session{ID: assessKey + s.ID, UserID: s.UserID, GuildID: s.GuildID, ChannelID: s.ChannelID,
 		State: s.State, Step: s.Step, Version: s.Version, ExpiresAt: s.ExpiresAt}
+}
+
+// NewStoreAssessFlow builds the wizard as the bot runs it: sessions and
+// /forget on st, narratives by adv's active backend (builtin: none).
+func NewStoreAssessFlow(adv *advisor.Advisor, st *store.Store, log *slog.Logger) (*AssessFlow, error) {
+	sa := StoreAssessments{S: st}
+	return NewAssessFlow(AssessOptions{KB: adv.KB(), Store: sa, Forget: sa, Narrator: AdvisorNarrator{Advisor: adv}, Logger: log})
 }
