@@ -164,3 +164,23 @@ func BenchmarkCompose(b *testing.B) {
 		a.Compose(g)
 	}
 }
+
+func BenchmarkAskBuiltinPack10k(b *testing.B) {
+	dir := b.TempDir()
+	if err := knowledge.GeneratePack(dir, 10000); err != nil {
+		b.Fatal(err)
+	}
+	kb, err := knowledge.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := New(Options{KB: kb, Search: knowledge.NewIndex(kb)})
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := a.Ask(ctx, Request{Question: composeCases[i%len(composeCases)].q}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
