@@ -223,3 +223,21 @@ func (h *harness) useModel(t *testing.T, name string) {
 		t.Fatal(err)
 	}
 }
+
+func jsonDecode(raw []byte, v any) error { return json.Unmarshal(raw, v) }
+
+// settle waits until user has no request in flight.
+func (h *harness) settle(user string) {
+	h.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		h.bot.guard.mu.Lock()
+		busy := h.bot.guard.inflight[user]
+		h.bot.guard.mu.Unlock()
+		if !busy {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	h.t.Fatalf("user %s still has a request in flight", user)
+}

@@ -27,7 +27,7 @@ func (b *Bot) turnOf(m *discordgo.Message) advisor.Turn {
 		}
 		return advisor.Turn{FromBot: true, Text: strings.Join(parts, "\n")}
 	}
-	return advisor.Turn{Text: stripMentions(m.Content, "<@"+me+">", "<@!"+me+">")}
+	return advisor.Turn{Text: stripMentions(m.Content, b.mentionTokens(m.GuildID)...)}
 }
 
 // capTurns keeps the newest turns (given newest first) within the

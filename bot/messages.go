@@ -68,6 +68,9 @@ func (b *Bot) trigger(ctx context.Context, m *discordgo.Message) (why string, ch
 	if m.Author == nil || m.Author.Bot || m.Author.ID == me || me == "" {
 		return "", nil
 	}
+	if m.ReferencedMessage != nil && m.ReferencedMessage.Author != nil && m.ReferencedMessage.Author.ID == me {
+		return "reply", nil
+	}
 	for _, u := range m.Mentions {
 		if u.ID == me {
 			return "mention", nil
@@ -75,9 +78,6 @@ func (b *Bot) trigger(ctx context.Context, m *discordgo.Message) (why string, ch
 	}
 	if roles := b.botRoles(m.GuildID); len(roles) > 0 && slices.ContainsFunc(m.MentionRoles, func(r string) bool { return slices.Contains(roles, r) }) {
 		return "mention", nil
-	}
-	if m.ReferencedMessage != nil && m.ReferencedMessage.Author != nil && m.ReferencedMessage.Author.ID == me {
-		return "reply", nil
 	}
 	b.mu.Lock()
 	known := b.threads[m.ChannelID]
@@ -103,12 +103,7 @@ func (b *Bot) onMessage(m *discordgo.Message) {
 		return
 	}
 	b.metrics.interaction("message:" + why)
-	me := b.selfID()
-	tokens := []string{"<@" + me + ">", "<@!" + me + ">"}
-	for _, r := range b.botRoles(m.GuildID) {
-		tokens = append(tokens, "<@&"+r+">")
-	}
-	text := stripMentions(m.Content, tokens...)
+	text := stripMentions(m.Content, b.mentionTokens(m.GuildID)...)
 	lang := advisor.DetectLang(text)
 	var parents []string
 	if thread != nil {
@@ -136,13 +131,13 @@ func (b *Bot) onMessage(m *discordgo.Message) {
 	go func() {
 		defer b.jobs.done()
 		defer release()
-		b.answerMessage(m, why, thread, text, out)
+		b.answerMessage(m, why, thread, text, out, release)
 	}()
 }
 
 // answerMessage gathers context, answers and, after a mention in a text
 // channel, opens a thread from the answer for the conversation.
-func (b *Bot) answerMessage(m *discordgo.Message, why string, thread *discordgo.Channel, text string, out *replySink) {
+func (b *Bot) answerMessage(m *discordgo.Message, why string, thread *discordgo.Channel, text string, out *replySink, release func()) {
 	ctx, cancel := b.jobs.context(b.cfg.AnswerTimeout)
 	defer cancel()
 	select {
@@ -180,6 +175,7 @@ func (b *Bot) answerMessage(m *discordgo.Message, why string, thread *discordgo.
 		out.put(fctx, d, true)
 		out.next()
 	}
+	release() // answered: the asker may ask again while the thread opens
 	if why == "mention" && b.cfg.Threads && m.GuildID != "" && out.first != "" {
 		if c := b.channel(fctx, m.ChannelID); c != nil && c.Type == discordgo.ChannelTypeGuildText {
 			name := clip(strings.Join(strings.Fields(text), " "), 90)
@@ -191,4 +187,14 @@ func (b *Bot) answerMessage(m *discordgo.Message, why string, thread *discordgo.
 			}
 		}
 	}
+}
+
+// mentionTokens are the ways a message addresses the bot in its text.
+func (b *Bot) mentionTokens(guildID string) []string {
+	me := b.selfID()
+	tokens := []string{"<@" + me + ">", "<@!" + me + ">"}
+	for _, r := range b.botRoles(guildID) {
+		tokens = append(tokens, "<@&"+r+">")
+	}
+	return tokens
 }
