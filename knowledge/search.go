@@ -65,23 +65,21 @@ func (ix *Index) Search(q string) Result {
 	s.reset()
 	s.units, s.buf = analyze(s.units, s.buf, q, ix.voc, false)
 
-	var domain, ai, business bool
-	// weak counts lexicon concepts named by weak forms only, from words
-	// that do not overlap; weakAny notes any weak form at all.
-	weak, weakEnd, weakAny := 0, int32(0), false
+	// What makes a question on-topic (see onTopic below): the kinds of
+	// concept it names, and where, so that one word does not count twice.
+	var domain bool
+	var g gate
 	hit := func(c int32, from, to int32, weakForm bool) {
 		cc := &ix.lex.concepts[c]
 		seen := slices.Contains(s.matched, c)
 		switch {
 		case cc.kind == kindAI:
-			ai = true
+			g.add(&g.ai, from, to)
 		case cc.kind == kindBusiness:
-			business = true
+			g.add(&g.business, from, to)
 		case weakForm:
-			weakAny = true
-			if !seen && c < ix.nLex && from >= weakEnd {
-				weak++
-				weakEnd = to
+			if c < ix.nLex && !seen {
+				g.add(&g.weak, from, to)
 			}
 		default:
 			domain = true
@@ -146,9 +144,10 @@ func (ix *Index) Search(q string) Result {
 		}
 	}
 	// On-topic takes one domain concept, or everyday words that add up: an
-	// AI word and a business word, a weak concept beside either, or two weak
-	// concepts ("autonomous agents for office work"); or a strong term match.
-	onTopic := domain || figure || ai && business || weakAny && (ai || business) || weak > 1 || strong >= strongBM25
+	// AI word and a business word, a weak lexicon concept beside either, or
+	// two weak concepts ("autonomous agents for office work"), each from
+	// words of their own; or a strong term match.
+	onTopic := domain || figure || strong >= strongBM25 || g.onTopic()
 	if !onTopic {
 		return Result{}
 	}
@@ -284,4 +283,38 @@ func (ix *Index) hitTerms(q string, s *scratch, target int32) []string {
 		out[j] = q[s.units[b.from].start:s.units[b.to-1].end]
 	}
 	return out
+}
+
+// gate collects the spans of generic and weak concept matches.
+type gate struct {
+	ai, business, weak spans
+}
+
+// spans holds up to four question spans; more add nothing to the gate.
+type spans struct {
+	n  int
+	at [4][2]int32
+}
+
+func (g *gate) add(ss *spans, from, to int32) {
+	if ss.n < len(ss.at) {
+		ss.at[ss.n] = [2]int32{from, to}
+		ss.n++
+	}
+}
+
+// apart reports whether some span of a and some span of b do not overlap.
+func apart(a, b *spans) bool {
+	for i := 0; i < a.n; i++ {
+		for j := 0; j < b.n; j++ {
+			if a.at[i][1] <= b.at[j][0] || b.at[j][1] <= a.at[i][0] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (g *gate) onTopic() bool {
+	return apart(&g.ai, &g.business) || apart(&g.weak, &g.ai) || apart(&g.weak, &g.business) || apart(&g.weak, &g.weak)
 }
