@@ -65,7 +65,7 @@ func (m *streamModel) requests() [][]llm.Message {
 
 // harness is a bot running against a Discord fake.
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *discordfake.Server
 	bot    *Bot
 	db     *store.Store
@@ -108,7 +108,7 @@ func (w tWriter) Write(p []byte) (int, error) {
 }
 
 // startBot runs a bot on a new fake until the test ends.
-func startBot(t *testing.T, opts ...harnessOpt) *harness {
+func startBot(t testing.TB, opts ...harnessOpt) *harness {
 	t.Helper()
 	cfg := config.Default().Discord
 	cfg.GuildID = discordfake.GuildID
@@ -157,7 +157,7 @@ func (h *harness) stop() error {
 	}
 }
 
-func ctxT(t *testing.T) context.Context {
+func ctxT(t testing.TB) context.Context {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	t.Cleanup(cancel)
 	return ctx
@@ -188,7 +188,7 @@ func (h *harness) waitOriginal(i *discordgo.Interaction, ok func(*discordgo.Mess
 	return m
 }
 
-func ackData(t *testing.T, a discordfake.Ack) discordgo.InteractionResponseData {
+func ackData(t testing.TB, a discordfake.Ack) discordgo.InteractionResponseData {
 	t.Helper()
 	var d discordgo.InteractionResponseData
 	if len(a.Data) > 0 {
@@ -217,7 +217,7 @@ func (h *harness) assertNoPings() {
 }
 
 // useModel makes the guild answer with backend name, as /model use would.
-func (h *harness) useModel(t *testing.T, name string) {
+func (h *harness) useModel(t testing.TB, name string) {
 	t.Helper()
 	if _, err := h.db.SetGuildModel(context.Background(), store.ModelChoice{GuildID: discordfake.GuildID, Backend: name, ChangedBy: discordfake.UserAdmin}); err != nil {
 		t.Fatal(err)

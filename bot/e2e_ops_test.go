@@ -146,7 +146,7 @@ func TestHealthAndMetrics(t *testing.T) {
 }
 
 // counter reads a counter's value from the metrics registry.
-func counter(t *testing.T, m *Metrics, name string) float64 {
+func counter(t testing.TB, m *Metrics, name string) float64 {
 	t.Helper()
 	mfs, err := m.Registry().Gather()
 	if err != nil {

@@ -35,7 +35,13 @@ func (b *Bot) Run(ctx context.Context) error {
 	s.Identify.Intents = Intents
 	s.ShouldReconnectOnError = true
 	s.ShouldRetryOnRateLimit = true
-	s.Client.Timeout = 30 * time.Second
+	// Discord's API is one host: keep enough idle connections that a burst
+	// of acknowledgements does not dial a new connection each (the default
+	// keeps 2 per host).
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = 256
+	tr.MaxIdleConns = 256
+	s.Client = &http.Client{Timeout: 30 * time.Second, Transport: tr}
 	b.attach(s)
 
 	me, err := s.User("@me", discordgo.WithContext(ctx))
