@@ -116,7 +116,12 @@ func startBot(t testing.TB, opts ...harnessOpt) *harness {
 	cfg.ShutdownGrace = 2 * time.Second
 	cfg.UserRate, cfg.UserBurst = 600, 100
 	fo := discordfake.Options{}
+	withWizard := false
 	for _, o := range opts {
+		if o == nil {
+			withWizard = true // the wizard option
+			continue
+		}
 		o(&cfg, &fo)
 	}
 	srv := discordfake.New(t, fo)
@@ -126,7 +131,16 @@ func startBot(t testing.TB, opts ...harnessOpt) *harness {
 		t.Fatal(err)
 	}
 	model := &streamModel{chunks: []string{"市场不行", "是最大的风险 `market`", ":收入远低于成本。"}, gap: 20 * time.Millisecond}
-	b, err := New(Options{Config: cfg, Token: discordfake.DefaultToken, Advisor: newAdvisor(t, model), Store: db, Logger: testLogger(t)})
+	adv := newAdvisor(t, model)
+	sessions := StoreAssessments{S: db}
+	flow, err := NewAssessFlow(AssessOptions{KB: adv.KB(), Store: sessions, Forget: sessions})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !withWizard {
+		flow = nil
+	}
+	b, err := New(Options{Config: cfg, Token: discordfake.DefaultToken, Advisor: adv, Store: db, Assess: flow, Logger: testLogger(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,8 +206,23 @@ func ackData(t testing.TB, a discordfake.Ack) discordgo.InteractionResponseData 
 	t.Helper()
 	var d discordgo.InteractionResponseData
 	if len(a.Data) > 0 {
-		if err := json.Unmarshal(a.Data, &d); err != nil {
+		// Components are interfaces discordgo decodes only inside a Message.
+		var m discordgo.Message
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal(a.Data, &raw); err != nil {
 			t.Fatal(err)
+		}
+		comps := raw["components"]
+		delete(raw, "components")
+		b, _ := json.Marshal(raw)
+		if err := json.Unmarshal(b, &d); err != nil {
+			t.Fatal(err)
+		}
+		if len(comps) > 0 {
+			if err := json.Unmarshal([]byte(`{"components":`+string(comps)+`}`), &m); err != nil {
+				t.Fatal(err)
+			}
+			d.Components = m.Components
 		}
 	}
 	return d
@@ -241,3 +270,6 @@ func (h *harness) settle(user string) {
 	}
 	h.t.Fatalf("user %s still has a request in flight", user)
 }
+
+// withWizard wires the /assess wizard into the bot.
+var withWizard harnessOpt = nil
