@@ -36,6 +36,12 @@ func runEval(ctx context.Context, env *cli, args []string) error {
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: premortem eval --set FILE [--config FILE] [--model A,B] [--json]")
 		fs.PrintDefaults()
+		fmt.Fprintln(fs.Output(), `
+Scores, over the questions that expect risks: recall@1, the share whose
+first risk is expected; recall@3, the share of expected risks among the
+first three; MRR, the mean reciprocal rank of the first expected risk.
+Off-topic accuracy: the share of questions with expect: [] that cite
+nothing. Figure hits: expected figures found in the answer text.`)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
