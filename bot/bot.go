@@ -95,6 +95,7 @@ func (b *Bot) newRouter(api discordAPI) *Router {
 	r := &Router{api: api, log: b.log, metrics: b.metrics, guard: b.guard, pacer: b.pacer, jobs: b.jobs,
 		timeout: b.cfg.AnswerTimeout, sem: make(chan struct{}, b.cfg.MaxConcurrent),
 		commands: map[string]Route{}, complete: map[string]Completer{}}
+	r.parents = b.threadParent
 	r.Command("ask", Route{Handle: b.askCommand, Defer: true, Guard: true})
 	r.Command("risks", Route{Handle: b.risksCommand})
 	r.Command("model", Route{Handle: b.modelCommand})

@@ -36,9 +36,9 @@ func (a *ack) deferNow(r *Router, req *Request, private bool, start time.Time) {
 	if req.Type == discordgo.InteractionMessageComponent && !private {
 		typ = discordgo.InteractionResponseDeferredMessageUpdate
 	}
-	resp := &discordgo.InteractionResponse{Type: typ}
+	resp := &discordgo.InteractionResponse{Type: typ, Data: &discordgo.InteractionResponseData{AllowedMentions: noPings()}}
 	if private {
-		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+		resp.Data.Flags = discordgo.MessageFlagsEphemeral
 	}
 	err := r.api.InteractionRespond(req.Interaction, resp)
 	r.metrics.acked(time.Since(start))

@@ -137,16 +137,21 @@ func TestAskRefusals(t *testing.T) {
 
 func componentIDs(rows []discordgo.MessageComponent) []string {
 	var ids []string
-	for _, r := range rows {
-		row, ok := r.(*discordgo.ActionsRow)
-		if !ok {
-			continue
-		}
-		for _, c := range row.Components {
-			if b, ok := c.(*discordgo.Button); ok {
-				ids = append(ids, b.CustomID)
+	var walk func([]discordgo.MessageComponent)
+	walk = func(cs []discordgo.MessageComponent) {
+		for _, c := range cs {
+			switch c := c.(type) {
+			case *discordgo.ActionsRow:
+				walk(c.Components)
+			case discordgo.ActionsRow:
+				walk(c.Components)
+			case *discordgo.Button:
+				ids = append(ids, c.CustomID)
+			case discordgo.Button:
+				ids = append(ids, c.CustomID)
 			}
 		}
 	}
+	walk(rows)
 	return ids
 }

@@ -198,3 +198,15 @@ func (b *Bot) mentionTokens(guildID string) []string {
 	}
 	return tokens
 }
+
+// threadParent returns the parent of a thread known to the gateway state,
+// without a REST call (it runs before the acknowledgement).
+func (b *Bot) threadParent(channelID string) []string {
+	if b.state == nil {
+		return nil
+	}
+	if c, err := b.state.Channel(channelID); err == nil && c.IsThread() && c.ParentID != "" {
+		return []string{c.ParentID}
+	}
+	return nil
+}

@@ -61,7 +61,7 @@ func (p *pacer) send(ctx context.Context, channel string) bool {
 	now := time.Now()
 	b := p.budget(channel, now)
 	at := later(now, b.blocked)
-	b.next = later(b.next, at.Add(p.interval))
+	b.next = later(b.next, at).Add(p.interval)
 	p.mu.Unlock()
 	return sleep(ctx, at.Sub(now))
 }

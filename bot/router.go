@@ -28,6 +28,11 @@ type Router struct {
 	commands map[string]Route
 	prefixes []prefixRoute
 	complete map[string]Completer
+	// deferAfter is how long a route without Defer may take (DeferAfter).
+	deferAfter time.Duration
+	// parents returns a thread's parent channel, so allowed_channel_ids
+	// cover their threads; nil for none.
+	parents func(channelID string) []string
 }
 
 type prefixRoute struct {
@@ -93,7 +98,11 @@ func (r *Router) Dispatch(i *discordgo.Interaction) {
 	release := func() {}
 	if rt.Guard {
 		var key, refusal string
-		release, key, refusal = r.guard.admit(req.UserID, req.ChannelID, memberRoles(i), req.Lang)
+		var parents []string
+		if r.parents != nil {
+			parents = r.parents(req.ChannelID)
+		}
+		release, key, refusal = r.guard.admit(req.UserID, req.ChannelID, memberRoles(i), req.Lang, parents...)
 		if key != "" {
 			r.metrics.refused(key)
 			r.respondNow(req, Private(refusal), start)
@@ -122,7 +131,11 @@ func (r *Router) run(req *Request, rt Route, a *ack, start time.Time) {
 	ctx, cancel := r.jobs.context(r.timeout)
 	defer cancel()
 	if !a.done() {
-		timer := time.AfterFunc(DeferAfter, func() { a.deferNow(r, req, rt.Private, start) })
+		after := r.deferAfter
+		if after <= 0 {
+			after = DeferAfter
+		}
+		timer := time.AfterFunc(after, func() { a.deferNow(r, req, rt.Private, start) })
 		defer timer.Stop()
 	}
 	select {
