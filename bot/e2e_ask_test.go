@@ -155,3 +155,14 @@ func componentIDs(rows []discordgo.MessageComponent) []string {
 	walk(rows)
 	return ids
 }
+
+func TestAskWithStreamingOff(t *testing.T) {
+	h := startBot(t, func(c *config.Discord, _ *discordfake.Options) { c.Stream = false })
+	h.useModel(t, "local")
+	i := h.srv.Command(discordfake.UserMember, discordfake.ChannelGeneral, "ask", discordfake.StringOption("question", "市场不行会怎么死? market"))
+	h.interact(i)
+	h.waitOriginal(i, func(m *discordgo.Message) bool { return len(m.Components) > 0 })
+	if edits := h.srv.CallsTo("PATCH", "/webhooks/"+discordfake.BotID+"/"+i.Token); len(edits) != 1 {
+		t.Errorf("%d edits with streaming off; want the final one only", len(edits))
+	}
+}

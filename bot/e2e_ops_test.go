@@ -30,6 +30,12 @@ func TestRateLimited429IsRetriedAndCounted(t *testing.T) {
 	if n := counter(t, h.bot.metrics, "premortem_discord_429_total"); n < 1 {
 		t.Errorf("429s counted %v; want 1", n)
 	}
+	h.bot.pacer.mu.Lock()
+	b := h.bot.pacer.ch[discordfake.ChannelGeneral]
+	h.bot.pacer.mu.Unlock()
+	if b == nil || b.blocked.IsZero() {
+		t.Error("a 429 on the interaction's webhook did not charge its channel's budget")
+	}
 	// The pacer blocked the channel for Retry-After; the next answer still lands.
 	h.srv.FailNext("POST /webhooks/", 429, 200*time.Millisecond)
 	h.askAndWait(discordfake.UserOther)

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -33,6 +34,17 @@ type Router struct {
 	// parents returns a thread's parent channel, so allowed_channel_ids
 	// cover their threads; nil for none.
 	parents func(channelID string) []string
+	// tokens maps the interaction tokens of running jobs to their channel,
+	// so a 429 on a webhook URL charges the right channel's budget.
+	tokens sync.Map
+}
+
+// channelOfToken returns the channel of a running interaction's token.
+func (r *Router) channelOfToken(token string) string {
+	if c, ok := r.tokens.Load(token); ok {
+		return c.(string)
+	}
+	return ""
 }
 
 type prefixRoute struct {
@@ -130,6 +142,8 @@ func (r *Router) Dispatch(i *discordgo.Interaction) {
 func (r *Router) run(req *Request, rt Route, a *ack, start time.Time) {
 	ctx, cancel := r.jobs.context(r.timeout)
 	defer cancel()
+	r.tokens.Store(req.Token, req.ChannelID)
+	defer r.tokens.Delete(req.Token)
 	if !a.done() {
 		after := r.deferAfter
 		if after <= 0 {

@@ -113,6 +113,12 @@ func (b *Bot) channelOfURL(u string) string {
 		id, _, _ := strings.Cut(rest, "/")
 		return id
 	}
+	if _, rest, ok := strings.Cut(u, "/webhooks/"); ok {
+		parts := strings.SplitN(rest, "/", 3) // {application}/{token}/...
+		if len(parts) >= 2 {
+			return b.router.channelOfToken(parts[1])
+		}
+	}
 	return ""
 }
 
