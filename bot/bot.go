@@ -20,11 +20,25 @@ type Options struct {
 	Config  config.Discord
 	Token   string // without the "Bot " prefix
 	Advisor *advisor.Advisor
-	Store   *store.Store
+	Store   Storage
 	Assess  *AssessFlow // nil: /assess says the assessment is coming
 	Metrics *Metrics    // nil: a new set
 	Logger  *slog.Logger
 }
+
+// Storage is the state the bot keeps (*store.Store implements it): model
+// choices, feedback, daily caps and the sessions' expiry.
+type Storage interface {
+	GuildModel(ctx context.Context, guildID string) (store.ModelChoice, error)
+	SetGuildModel(ctx context.Context, c store.ModelChoice) (previous string, err error)
+	AddFeedback(ctx context.Context, f store.Feedback) (changed bool, err error)
+	TakeDaily(ctx context.Context, day string, caps ...store.Cap) (hit store.Cap, ok bool, err error)
+	ExpireSessionsBefore(ctx context.Context, t time.Time) (int64, error)
+	PruneUsage(ctx context.Context, day string) (int64, error)
+	Ping(ctx context.Context) error
+}
+
+var _ Storage = (*store.Store)(nil)
 
 // asker is what the bot needs from the advisor.
 type asker interface {
@@ -47,7 +61,7 @@ type Bot struct {
 	adv      asker
 	backends backendSet
 	kb       *knowledge.Base
-	store    *store.Store
+	store    Storage
 	assess   *AssessFlow
 	metrics  *Metrics
 	log      *slog.Logger
