@@ -41,4 +41,12 @@
 // to parse, so nothing the model writes can ping @everyone, a role or a
 // user; a reply pings only the asker. /model use needs Manage Server or a
 // configured admin role. Message text is never logged at info level.
+//
+// # State and operations
+//
+// Model choices, feedback, daily caps and wizard sessions live in the
+// store (Storage, implemented by *store.Store). Run serves /healthz and
+// Prometheus /metrics (a private registry) on discord.http_addr, resumes
+// after gateway drops (discordgo), and explains a rejected token or a
+// missing Message Content intent in one line at start.
 package bot

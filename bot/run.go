@@ -71,7 +71,9 @@ func (b *Bot) Run(ctx context.Context) error {
 		return err
 	}
 	defer stopHTTP()
-	go b.expireSessions(ctx)
+	expired := make(chan struct{})
+	go func() { defer close(expired); b.expireSessions(ctx) }()
+	defer func() { <-expired }()
 	close(b.ready)
 
 	<-ctx.Done()
