@@ -98,6 +98,7 @@ func (r *Router) Dispatch(i *discordgo.Interaction) {
 	start := time.Now()
 	req := NewRequest(i)
 	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		r.metrics.interaction("autocomplete")
 		r.autocomplete(req, start)
 		return
 	}
@@ -152,12 +153,14 @@ func (r *Router) run(req *Request, rt Route, a *ack, start time.Time) {
 		timer := time.AfterFunc(after, func() { a.deferNow(r, req, rt.Private, start) })
 		defer timer.Stop()
 	}
-	select {
-	case r.sem <- struct{}{}:
-		defer func() { <-r.sem }()
-	case <-ctx.Done():
-		r.deliver(req, a, Private(t(req.Lang, stopReason(ctx))), start)
-		return
+	if rt.Defer { // slow work waits its turn; quick handlers never queue behind it
+		select {
+		case r.sem <- struct{}{}:
+			defer func() { <-r.sem }()
+		case <-ctx.Done():
+			r.deliver(req, a, stopped(ctx, req, a), start)
+			return
+		}
 	}
 	var s *streamer
 	if rt.Defer {
@@ -172,7 +175,7 @@ func (r *Router) run(req *Request, rt Route, a *ack, start time.Time) {
 		s.stop()
 	}
 	if resp == nil && ctx.Err() != nil {
-		resp = Private(t(req.Lang, stopReason(ctx)))
+		resp = stopped(ctx, req, a)
 	}
 	r.deliver(req, a, resp, start)
 }
@@ -190,6 +193,18 @@ func (r *Router) call(ctx context.Context, h Handler, req *Request) (resp *Respo
 		return Private(t(req.Lang, "failed"))
 	}
 	return resp
+}
+
+// stopped is the short note that closes a job cut off by its deadline or
+// by shutdown: an edit of a public deferral, else a private message.
+func stopped(ctx context.Context, req *Request, a *ack) *Response {
+	a.mu.Lock()
+	public := a.acked && !a.private
+	a.mu.Unlock()
+	if public {
+		return Reply(&discordgo.InteractionResponseData{Content: t(req.Lang, stopReason(ctx))})
+	}
+	return Private(t(req.Lang, stopReason(ctx)))
 }
 
 // stopReason words why a job's context ended.
