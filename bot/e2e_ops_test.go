@@ -168,3 +168,17 @@ func counter(t testing.TB, m *Metrics, name string) float64 {
 	}
 	return total
 }
+
+func TestAnswerDeadlineClosesPolitely(t *testing.T) {
+	h := startBot(t, func(c *config.Discord, _ *discordfake.Options) { c.AnswerTimeout = 200 * time.Millisecond })
+	h.useModel(t, "local")
+	h.model.block = make(chan struct{}) // the model never answers in time
+	i := h.srv.Command(discordfake.UserMember, discordfake.ChannelGeneral, "ask", discordfake.StringOption("question", stabilityQuestion))
+	h.interact(i)
+	m := h.waitOriginal(i, func(m *discordgo.Message) bool { return m.Content != "" })
+	if !strings.Contains(m.Content, "⏱️") {
+		t.Errorf("after the deadline: %q", m.Content)
+	}
+	// The asker may ask again at once.
+	h.settle(discordfake.UserMember)
+}
