@@ -59,8 +59,8 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 	if cl != nil {
 		qc = cl.ConceptsIn(knowledge.Text{ZH: found.Query})
 	}
-	pick := func(cs []knowledge.Claim, terms []string, figures []*knowledge.Benchmark, n int) []knowledge.Claim {
-		return bestClaims(cs, claimHints{terms: terms, keys: keys, concepts: qc, lister: cl}, figures, n)
+	pick := func(cs []knowledge.Claim, terms []string, figures []*knowledge.Benchmark, n int, fitOnly bool) []knowledge.Claim {
+		return bestClaims(cs, claimHints{terms: terms, keys: keys, concepts: qc, lister: cl, fitOnly: fitOnly}, figures, n)
 	}
 	shownBench := map[string]bool{}
 	for _, h := range found.Modes {
@@ -74,12 +74,15 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 		gm := GroundedMode{
 			Mode:     m,
 			Terms:    h.Terms,
-			Signals:  pick(m.Signals, h.Terms, nil, maxSignals),
+			Signals:  pick(m.Signals, h.Terms, nil, maxSignals, false),
 			Actions:  firstClaims(m.Actions, maxActions),
 			Evidence: nil,
 		}
 		gm.Benchmarks = a.modeFigures(m, found, shownBench)
-		gm.Evidence = pick(m.Evidence, h.Terms, gm.Benchmarks, maxEvidence)
+		// Evidence must speak to the question: claims sharing its words,
+		// concepts or shown figures; when none does, the mode's first (most
+		// telling) evidence alone, never an unrelated second one.
+		gm.Evidence = pick(m.Evidence, h.Terms, gm.Benchmarks, maxEvidence, true)
 		cites := []knowledge.Citation{m.Heading}
 		for _, e := range gm.Evidence {
 			cites = append(cites, e.Citations...)
@@ -153,17 +156,20 @@ type claimHints struct {
 	keys     []string // the question's bigrams and longer words
 	concepts []string // the concepts the question names
 	lister   conceptLister
+	fitOnly  bool // after the first claim, only claims that share something with the question
 }
 
 // bestClaims picks up to n claims: those containing the words that
 // matched the mode count most, then those naming the question's concepts or
 // citing the paragraph of a figure being shown, then those sharing other
 // words with the question; ties keep the knowledge base's order, which puts
-// the most telling claim first.
+// the most telling claim first. With h.fitOnly, claims after the first must
+// score above zero.
 func bestClaims(cs []knowledge.Claim, h claimHints, figures []*knowledge.Benchmark, n int) []knowledge.Claim {
-	if len(cs) <= n {
+	if len(cs) <= n && !h.fitOnly {
 		return cs
 	}
+	n = min(n, len(cs))
 	score := make([]int, len(cs))
 	for i, c := range cs {
 		text := strings.ToLower(c.Text.ZH + "\n" + c.Text.EN)
@@ -200,6 +206,9 @@ func bestClaims(cs []knowledge.Claim, h claimHints, figures []*knowledge.Benchma
 			if !used[i] && (best < 0 || score[i] > score[best]) {
 				best = i
 			}
+		}
+		if h.fitOnly && len(out) > 0 && score[best] == 0 {
+			break
 		}
 		used[best] = true
 		out = append(out, cs[best])

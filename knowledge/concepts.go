@@ -27,6 +27,7 @@ const (
 	kindDomain   = "domain"
 	kindAI       = "ai"
 	kindBusiness = "business"
+	kindTrade    = "trade" // customer, product, 用户: on-topic only beside an AI word
 )
 
 // ConceptDef is one entry of concepts.yaml.
@@ -55,7 +56,7 @@ func Concepts() ([]ConceptDef, error) {
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: a concept has no id")
 		case seen[d.ID]:
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: duplicate id", d.ID)
-		case d.Kind != "" && d.Kind != kindDomain && d.Kind != kindAI && d.Kind != kindBusiness:
+		case d.Kind != "" && d.Kind != kindDomain && d.Kind != kindAI && d.Kind != kindBusiness && d.Kind != kindTrade:
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: unknown kind %q", d.ID, d.Kind)
 		}
 		seen[d.ID] = true

@@ -77,9 +77,12 @@ func (ix *Index) Search(q string) Result {
 			g.add(&g.ai, from, to)
 		case cc.kind == kindBusiness:
 			g.add(&g.business, from, to)
+		case cc.kind == kindTrade:
+			g.add(&g.trade, from, to)
 		case weakForm:
 			if c < ix.nLex && !seen {
 				g.add(&g.weak, from, to)
+				g.weakC[g.weak.n-1] = c
 			}
 		default:
 			domain = true
@@ -144,10 +147,12 @@ func (ix *Index) Search(q string) Result {
 		}
 	}
 	// On-topic takes one domain concept, or everyday words that add up: an
-	// AI word and a business word, a weak lexicon concept beside either, or
+	// AI word and a business word, an AI word and an everyday commerce word
+	// ("customers", "产品": never with a weak word, "苹果的新产品"), a weak
+	// lexicon concept beside an AI or business word, or
 	// two weak concepts ("autonomous agents for office work"), each from
 	// words of their own; or a strong term match.
-	onTopic := domain || figure || strong >= strongBM25 || g.onTopic()
+	onTopic := domain || figure || strong >= strongBM25 || g.onTopic(ix.lex.concepts)
 	if !onTopic {
 		return Result{}
 	}
@@ -287,7 +292,8 @@ func (ix *Index) hitTerms(q string, s *scratch, target int32) []string {
 
 // gate collects the spans of generic and weak concept matches.
 type gate struct {
-	ai, business, weak spans
+	ai, business, trade, weak spans
+	weakC                     [4]int32 // the concept of each weak span
 }
 
 // spans holds up to four question spans; more add nothing to the gate.
@@ -315,6 +321,32 @@ func apart(a, b *spans) bool {
 	return false
 }
 
-func (g *gate) onTopic() bool {
-	return apart(&g.ai, &g.business) || apart(&g.weak, &g.ai) || apart(&g.weak, &g.business) || apart(&g.weak, &g.weak)
+// onTopic: two weak words count only when their concepts bear on a common
+// failure mode ("agents" and "office work" both speak of the use case;
+// "apple" and "cost" do not: "how much does an apple cost").
+func (g *gate) onTopic(cs []concept) bool {
+	if apart(&g.ai, &g.business) || apart(&g.ai, &g.trade) || apart(&g.weak, &g.ai) || apart(&g.weak, &g.business) {
+		return true
+	}
+	for i := 0; i < g.weak.n; i++ {
+		for j := i + 1; j < g.weak.n; j++ {
+			a, b := g.weak.at[i], g.weak.at[j]
+			if (a[1] <= b[0] || b[1] <= a[0]) && shareMode(cs[g.weakC[i]], cs[g.weakC[j]]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shareMode reports whether two concepts point at a common mode.
+func shareMode(a, b concept) bool {
+	for _, x := range a.modes {
+		for _, y := range b.modes {
+			if x.idx == y.idx {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -4,7 +4,8 @@ package knowledge
 // in either language, in lexicon order. The advisor uses it to pick, among
 // a mode's claims, those that speak to the founder's question ("账上只剩半年
 // 现金" and "资金快耗尽" share the capital concept, not a word). Claims of the
-// knowledge base are analysed once, in NewIndex.
+// knowledge base are analysed once, in NewIndex. Weak (everyday) forms do
+// not count: "raise developers' efficiency" is not about raising money.
 func (ix *Index) ConceptsIn(t Text) []string {
 	if ids, ok := ix.claimConcepts[t]; ok {
 		return ids
@@ -22,7 +23,7 @@ func (ix *Index) conceptsIn(t Text) []string {
 			for _, si := range ix.lex.first[us[i].key] {
 				sf := &ix.lex.surfaces[si]
 				c := sf.concept
-				if c >= ix.nLex || seen[c] || ix.lex.concepts[c].kind != kindDomain || !matchAt(us, i, sf.keys) {
+				if c >= ix.nLex || sf.weak || seen[c] || ix.lex.concepts[c].kind != kindDomain || !matchAt(us, i, sf.keys) {
 					continue
 				}
 				seen[c] = true
