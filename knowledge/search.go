@@ -41,6 +41,7 @@ const (
 	minModeRaw      = 0.08 // below this a mode is noise
 	benchStrongBM25 = 3.0  // BM25 a benchmark needs without a concept naming it
 	strongBM25      = 12.0 // BM25 from words and bigrams that carries a question alone
+	aiCueBM25       = 3.0  // ... or beside an AI word ("做AI生成PPT的工具怎么样"): the AI word says domain, the article's words say what about
 	benchAffinity   = 0.3  // how much a ranked mode lifts its benchmarks
 	maxBenchHits    = 8
 	maxTermsPerHit  = 5
@@ -151,12 +152,17 @@ func (ix *Index) Search(q string) Result {
 	// ("customers", "产品": never with a weak word, "苹果的新产品"), a weak
 	// lexicon concept beside an AI or business word, or
 	// two weak concepts ("autonomous agents for office work"), each from
-	// words of their own; or a strong term match.
-	onTopic := domain || figure || strong >= strongBM25 || g.onTopic(ix.lex.concepts)
+	// words of their own; or a strong term match, or a moderate one beside
+	// an AI word.
+	onTopic := domain || figure || strong >= strongBM25 || g.onTopic(ix.lex.concepts) ||
+		g.ai.n > 0 && strong >= aiCueBM25
 	if !onTopic {
 		return Result{}
 	}
-	if !domain && !figure && ix.prior >= 0 {
+	// The prior stands in when nothing says which mode; the article's own
+	// words, when they match well enough, say it better, unless the question
+	// asks about risk or survival in general ("最容易死在哪里").
+	if !domain && !figure && (strong < aiCueBM25 || g.business.n > 0) && ix.prior >= 0 {
 		for _, t := range ix.lex.concepts[ix.prior].modes {
 			s.mode[t.idx] += t.w
 		}
