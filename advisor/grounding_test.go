@@ -36,3 +36,20 @@ func TestGroundLimits(t *testing.T) {
 		}
 	}
 }
+
+func TestGroundEvidenceFits(t *testing.T) {
+	a := builtinAdvisor(t)
+	ix := knowledge.NewIndex(a.KB())
+	q := "我们是做开源文生图的,钱还能烧一年,最大的风险是什么?"
+	g := a.ground(ix.Search(q), DetectLang(q))
+	for _, gm := range g.Modes {
+		if len(gm.Evidence) == 0 {
+			t.Errorf("%s: no evidence", gm.Mode.ID)
+		}
+		for _, e := range gm.Evidence {
+			if strings.Contains(e.Text.ZH, "代码辅助") {
+				t.Errorf("%s: evidence about code assistance for a text-to-image question: %s", gm.Mode.ID, e.Text.ZH)
+			}
+		}
+	}
+}

@@ -56,9 +56,26 @@ func TestSearchOffTopic(t *testing.T) {
 		"明天北京天气怎么样", "how do I bake bread", "who won the football match?", "best apple pie recipe",
 		"红烧肉怎么做", "what is the capital of France", "what's the biggest risk for my bakery?", "公司", "risk", "AI",
 		"", "!!!", "🙂🙂🙂",
+		// Weak words of concepts with no mode in common; commerce words
+		// without an AI word; an AI word with no overlap with the article.
+		"how much does an apple cost", "苹果的新产品好用吗", "推荐一款好用的护肤产品", "周末带孩子去看机器人展,有推荐吗",
 	} {
 		if res := ix.Search(q); !res.OffTopic() || len(res.Benchmarks) != 0 {
 			t.Errorf("Search(%q) = %d modes, %d benchmarks, want none", q, len(res.Modes), len(res.Benchmarks))
+		}
+	}
+}
+
+func TestSearchGate(t *testing.T) {
+	ix := NewIndex(loadForTest(t))
+	for _, q := range []string{
+		"用户留存很差,第二周就流失一半",                   // two weak concepts sharing a mode
+		"we sell to customers with our LLM", // a commerce word beside an AI word
+		"做编程助手有前景吗?",                        // a lexicon phrase
+		"云服务的钱已经欠了两个月了",
+	} {
+		if res := ix.Search(q); res.OffTopic() {
+			t.Errorf("Search(%q) is off-topic, want on-topic", q)
 		}
 	}
 }
