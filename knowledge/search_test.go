@@ -59,6 +59,7 @@ func TestSearchOffTopic(t *testing.T) {
 		// Weak words of concepts with no mode in common; commerce words
 		// without an AI word; an AI word with no overlap with the article.
 		"how much does an apple cost", "苹果的新产品好用吗", "推荐一款好用的护肤产品", "周末带孩子去看机器人展,有推荐吗",
+		"best way to price a used car before selling it", "my budget for the wedding is tight, any deals?", "这个工作有前景吗",
 	} {
 		if res := ix.Search(q); !res.OffTopic() || len(res.Benchmarks) != 0 {
 			t.Errorf("Search(%q) = %d modes, %d benchmarks, want none", q, len(res.Modes), len(res.Benchmarks))
