@@ -135,3 +135,18 @@ func (a *Assessment) Mode(id string) (ModeScore, bool) {
 	}
 	return ModeScore{}, false
 }
+
+// Figures returns the benchmarks m's reasons cite, each once, in order.
+func (m ModeScore) Figures() []*knowledge.Benchmark {
+	var out []*knowledge.Benchmark
+	seen := map[string]bool{}
+	for _, r := range m.Reasons {
+		for _, x := range r.Benchmarks {
+			if !seen[x.ID] {
+				seen[x.ID] = true
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}

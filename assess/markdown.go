@@ -45,14 +45,8 @@ func (a *Assessment) Markdown(lang string) string {
 			}
 		}
 		var figs []string
-		seen := map[string]bool{}
-		for _, r := range m.Reasons {
-			for _, x := range r.Benchmarks {
-				if !seen[x.ID] {
-					seen[x.ID] = true
-					figs = append(figs, fmt.Sprintf("- `%s` %s: **%s**", x.ID, x.Label.In(lang), x.Text))
-				}
-			}
+		for _, x := range m.Figures() {
+			figs = append(figs, fmt.Sprintf("- `%s` %s: **%s**", x.ID, x.Label.In(lang), x.Text))
 		}
 		if len(figs) > 0 {
 			fmt.Fprintf(&b, "\n**%s**\n\n%s\n", t["bench"], strings.Join(figs, "\n"))

@@ -131,14 +131,8 @@ func wizReportEmbeds(a *assess.Assessment, lang string) []*discordgo.MessageEmbe
 			Color:       wizLevelColor[m.Level],
 		}
 		var figs []string
-		seen := map[string]bool{}
-		for _, r := range m.Reasons {
-			for _, x := range r.Benchmarks {
-				if !seen[x.ID] {
-					seen[x.ID] = true
-					figs = append(figs, fmt.Sprintf("`%s` %s: **%s**", x.ID, x.Label.In(lang), x.Text))
-				}
-			}
+		for _, x := range m.Figures() {
+			figs = append(figs, fmt.Sprintf("`%s` %s: **%s**", x.ID, x.Label.In(lang), x.Text))
 		}
 		if len(figs) > 0 {
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: wizRT(lang, "bench"), Value: wizTruncate(strings.Join(figs, "\n"), wizMaxFieldValue)})
