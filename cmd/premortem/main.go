@@ -20,13 +20,6 @@ type command struct {
 	run     func(ctx context.Context, env *cli, args []string) error
 }
 
-// commands is the name-to-handler table; each handler lives in its own file.
-var commands = map[string]command{}
-
-func register(name, summary string, run func(ctx context.Context, env *cli, args []string) error) {
-	commands[name] = command{summary: summary, run: run}
-}
-
 // cli carries the process's streams and environment, so commands test
 // without a real terminal.
 type cli struct {
@@ -49,9 +42,6 @@ func main() {
 
 // run executes one command line and returns the exit code.
 func run(ctx context.Context, env *cli, args []string) int {
-	if len(commands) == 0 {
-		registerAll()
-	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(env.stdout)
 		if len(args) == 0 {
