@@ -45,7 +45,6 @@ func Default() Config {
 		Log:     Log{Level: "info", Format: "text"},
 	}
 	c.Discord.defaults()
-	c.Models.defaults()
 	return c
 }
 

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -9,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/premortem/premortem/provider/openai"
+	"github.com/premortem/premortem/provider/catalog"
 )
 
 // Models configures the model backends and the fallback chain.
@@ -47,7 +48,7 @@ type Models struct {
 // Backend is one named model backend.
 type Backend struct {
 	Provider       string        `yaml:"provider"` // openai | ollama
-	Preset         string        `yaml:"preset"`   // provider openai: openai, deepseek, zhipu, moonshot, qwen, vllm, llamacpp, lmstudio, ollama-openai
+	Preset         string        `yaml:"preset"`   // provider openai: a name from provider/catalog's presets
 	BaseURL        string        `yaml:"base_url"`
 	Model          string        `yaml:"model"`
 	APIKeyEnv      string        `yaml:"api_key_env"`
@@ -58,22 +59,9 @@ type Backend struct {
 	Retries        *int          `yaml:"retries"`         // extra attempts on 429/5xx/connection errors; default 2
 }
 
-// Providers are the provider names a backend may use.
-var Providers = []string{"openai", "ollama"}
-
-// Builtin is the name of the always-present builtin composer backend.
-const Builtin = "builtin"
-
-// Backend defaults.
-const (
-	DefaultTimeout     = 60 * time.Second
-	DefaultMaxTokens   = 800
-	DefaultTemperature = 0.3
-	DefaultRetries     = 2
-	DefaultConcurrency = 4
-)
-
-func (m *Models) defaults() {}
+// Builtin is the name of the always-present builtin composer backend
+// (catalog.Builtin, named here for config's readers).
+const Builtin = catalog.Builtin
 
 func (m *Models) applyEnv(getenv func(string) string) {
 	if v := getenv("PREMORTEM_MODEL"); v != "" {
@@ -96,35 +84,22 @@ func (m *Models) Names() []string {
 // Resolved returns b with its preset and defaults applied.
 func (b Backend) Resolved() Backend {
 	if b.Preset != "" {
-		if p, err := openai.LookupPreset(b.Preset); err == nil {
-			b.BaseURL = cmpOr(b.BaseURL, p.BaseURL)
-			b.Model = cmpOr(b.Model, p.Model)
-			b.APIKeyEnv = cmpOr(b.APIKeyEnv, p.APIKeyEnv)
+		if p, err := catalog.LookupPreset(b.Preset); err == nil {
+			b.BaseURL = cmp.Or(b.BaseURL, p.BaseURL)
+			b.Model = cmp.Or(b.Model, p.Model)
+			b.APIKeyEnv = cmp.Or(b.APIKeyEnv, p.APIKeyEnv)
 		}
 	}
-	if b.Timeout == 0 {
-		b.Timeout = DefaultTimeout
-	}
-	if b.MaxTokens == 0 {
-		b.MaxTokens = DefaultMaxTokens
-	}
+	b.Timeout = cmp.Or(b.Timeout, catalog.DefaultTimeout)
+	b.MaxTokens = cmp.Or(b.MaxTokens, catalog.DefaultMaxTokens)
+	b.MaxConcurrency = cmp.Or(b.MaxConcurrency, catalog.DefaultConcurrency)
 	if b.Temperature == nil {
-		t := DefaultTemperature
+		t := catalog.DefaultTemperature
 		b.Temperature = &t
 	}
 	if b.Retries == nil {
-		r := DefaultRetries
+		r := catalog.DefaultRetries
 		b.Retries = &r
-	}
-	if b.MaxConcurrency == 0 {
-		b.MaxConcurrency = DefaultConcurrency
-	}
-	return b
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
 	}
 	return b
 }
@@ -161,20 +136,21 @@ func (m *Models) validate() []error {
 			bad("%s: the name builtin is reserved for the built-in composer", at)
 			continue
 		}
+		providers := catalog.Providers()
 		switch {
 		case b.Provider == "":
-			bad("%s.provider is empty: want %s", at, strings.Join(Providers, " or "))
+			bad("%s.provider is empty: want %s", at, strings.Join(providers, " or "))
 			continue
-		case !slices.Contains(Providers, b.Provider):
-			bad("%s.provider %q: want %s%s", at, b.Provider, strings.Join(Providers, " or "), didYouMean(b.Provider, Providers))
+		case !slices.Contains(providers, b.Provider):
+			bad("%s.provider %q: want %s%s", at, b.Provider, strings.Join(providers, " or "), didYouMean(b.Provider, providers))
 			continue
 		}
 		if b.Preset != "" {
-			if b.Provider != "openai" {
+			if b.Provider != catalog.OpenAI {
 				bad("%s.preset: presets are for provider openai; give base_url and model instead", at)
-			} else if _, err := openai.LookupPreset(b.Preset); err != nil {
+			} else if _, err := catalog.LookupPreset(b.Preset); err != nil {
 				var presets []string
-				for _, p := range openai.Presets() {
+				for _, p := range catalog.Presets() {
 					presets = append(presets, p.Name)
 				}
 				bad("%s.preset %q: want one of %s%s", at, b.Preset, strings.Join(presets, ", "), didYouMean(b.Preset, presets))

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/premortem/premortem/provider/catalog"
 )
 
 func loadYAML(t *testing.T, yaml string, env map[string]string) (Config, error) {
@@ -124,7 +126,7 @@ models:
 	}
 	r := c.Models.Backends["hosted"].Resolved()
 	if r.BaseURL != "https://dashscope.aliyuncs.com/compatible-mode/v1" || r.Model != "qwen-max" || r.APIKeyEnv != "DASHSCOPE_API_KEY" ||
-		r.Timeout != 5*time.Second || *r.Temperature != 0 || *r.Retries != DefaultRetries || r.MaxTokens != DefaultMaxTokens {
+		r.Timeout != 5*time.Second || *r.Temperature != 0 || *r.Retries != catalog.DefaultRetries || r.MaxTokens != catalog.DefaultMaxTokens {
 		t.Errorf("resolved = %+v", r)
 	}
 }

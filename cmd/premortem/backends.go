@@ -7,6 +7,7 @@ import (
 	"github.com/premortem/premortem/advisor"
 	"github.com/premortem/premortem/config"
 	"github.com/premortem/premortem/llm"
+	"github.com/premortem/premortem/provider/catalog"
 	"github.com/premortem/premortem/provider/ollama"
 	"github.com/premortem/premortem/provider/openai"
 )
@@ -15,13 +16,14 @@ import (
 type newModel func(b config.Backend, key config.Secret) (llm.Model, error)
 
 // providers is the explicit provider name-to-constructor table; the config
-// validates provider names against config.Providers, which lists the same.
+// validates provider names against catalog.Providers, which lists the same
+// names (TestProvidersMatchCatalog).
 func providers() map[string]newModel {
 	return map[string]newModel{
-		"openai": func(b config.Backend, key config.Secret) (llm.Model, error) {
+		catalog.OpenAI: func(b config.Backend, key config.Secret) (llm.Model, error) {
 			return openai.New(openai.Config{BaseURL: b.BaseURL, Model: b.Model, APIKey: key.Reveal()})
 		},
-		"ollama": func(b config.Backend, _ config.Secret) (llm.Model, error) {
+		catalog.Ollama: func(b config.Backend, _ config.Secret) (llm.Model, error) {
 			return ollama.New(ollama.Config{BaseURL: b.BaseURL, Model: b.Model})
 		},
 	}

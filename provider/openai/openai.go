@@ -1,8 +1,9 @@
 // Package openai talks to any OpenAI-compatible chat API (OpenAI, DeepSeek,
 // Zhipu, Moonshot, Qwen's compatible mode, vLLM, llama.cpp's server,
 // LM Studio, Ollama's /v1) through github.com/sashabaranov/go-openai and
-// converts to and from the llm vocabulary (format.go). Presets (presets.go)
-// name the usual base URLs, models and key variables.
+// converts to and from the llm vocabulary (format.go). The usual base URLs,
+// models and key variables are provider/catalog's presets, which config
+// resolves without this package.
 package openai
 
 import (

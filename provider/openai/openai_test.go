@@ -50,13 +50,3 @@ func TestConfigStringRedactsKey(t *testing.T) {
 		t.Errorf("String() = %q", got)
 	}
 }
-
-func TestLookupPreset(t *testing.T) {
-	p, err := openai.LookupPreset("deepseek")
-	if err != nil || p.APIKeyEnv != "DEEPSEEK_API_KEY" {
-		t.Errorf("deepseek preset = %+v, %v", p, err)
-	}
-	if _, err := openai.LookupPreset("deepsek"); err == nil {
-		t.Error("a typo found a preset")
-	}
-}
