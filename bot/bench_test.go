@@ -71,7 +71,7 @@ func BenchmarkAck200InFlight(b *testing.B) {
 		}
 		seen = len(acks)
 		close(h.model.block)
-		for !h.bot.jobs.idle() {
+		for !h.bot.jobs.Idle() {
 			time.Sleep(10 * time.Millisecond)
 		}
 	}
@@ -111,11 +111,12 @@ func BenchmarkDispatchAck(b *testing.B) {
 	cfg.UserDailyCap, cfg.GuildDailyCap = 0, 0
 	db := openBenchStore(b)
 	model := &streamModel{block: make(chan struct{})}
-	bot, err := New(Options{Config: cfg, Advisor: newAdvisor(b, model), Store: db, Logger: testLogger(b)})
+	adv := newAdvisor(b, model)
+	bot, err := New(Options{Config: cfg, Asker: adv, Backends: adv.Backends(), KB: adv.KB(), Store: db, Logger: testLogger(b)})
 	if err != nil {
 		b.Fatal(err)
 	}
-	bot.router.api = nopAPI{}
+	bot.api = nopAPI{}
 	if _, err := db.SetGuildModel(context.Background(), store.ModelChoice{GuildID: "g", Backend: "local", ChangedBy: "a"}); err != nil {
 		b.Fatal(err)
 	}
@@ -134,14 +135,14 @@ func BenchmarkDispatchAck(b *testing.B) {
 			go func() {
 				defer wg.Done()
 				start := time.Now()
-				bot.router.Dispatch(i)
+				bot.dispatchInteraction(i, nil)
 				durs[u] = time.Since(start)
 			}()
 		}
 		wg.Wait()
 		lat = append(lat, durs...)
 		close(model.block)
-		for !bot.jobs.idle() {
+		for !bot.jobs.Idle() {
 			time.Sleep(5 * time.Millisecond)
 		}
 	}

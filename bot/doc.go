@@ -1,39 +1,43 @@
-// Package bot is premortem on Discord, and the only package that knows
-// Discord. It relays founders' questions to the advisor and its answers
-// back, runs the /assess wizard (assess*.go, wizard*.go) and lets admins
-// switch models.
+// Package bot is premortem on Discord, and with its sub-packages the only
+// code that knows Discord. This package wires them and runs the front
+// ends; the rooms are:
 //
-// # How an interaction flows
+//	router/    the one chain every request runs through: Request,
+//	           Response, Handler, Middleware (Guard, UserLimits, Track,
+//	           Defer, Recover, Limit) and the Router
+//	respond/   where answers go: an interaction's first response and its
+//	           webhook, or a reply in a channel, thread or DM; the
+//	           per-channel pacer, streaming and 429s
+//	answer/    the answer flow: question → daily caps → advisor → rendered
+//	           messages, with the conversation as context; the answer's
+//	           buttons
+//	wizard/    the /assess wizard as router handlers
+//	commands/  the slash command definitions, /risks, /model, /help
+//	render/    how everything looks: the text table, Discord's limits,
+//	           clipping, splitting, embed packing, the answer's layout
+//	endpoint/  the HTTP interactions endpoint (Ed25519, PING/PONG)
+//	ops/       metrics, /healthz, graceful shutdown, session expiry,
+//	           startup errors
 //
-// The gateway delivers an interaction; Router.Dispatch checks the cheap,
-// in-memory limits (allowed channel and role, one request in flight per
-// user, a per-user rate) and, for slow commands such as /ask, acknowledges
-// at once with a deferred response (type 5) before anything else, so
-// Discord never shows "The application did not respond". The work then runs
-// in a tracked goroutine (a WaitGroup, bounded by a semaphore) with a
-// deadline well inside the 15-minute interaction token. Handlers never talk
-// to Discord: they take a *Request and return a *Response (the arikawa
-// cmdroute habit); the router delivers it, editing the deferred message.
-// Fast handlers (/risks, /model, /help, buttons, the wizard) answer
-// directly; one that takes longer than DeferAfter is deferred the same way.
+// # How a request flows
 //
-// # Questions outside slash commands
+// Every way in becomes a router.Request with its Responder: an
+// interaction over the gateway (dispatchInteraction) or over HTTP
+// (endpoint, then dispatchHTTP), and a message that mentions the bot (its
+// user or its managed role), replies to one of its answers, is written in
+// a thread the bot opened, or is sent to it directly (onMessage). The
+// router runs it through its route's middlewares to a handler that
+// returns the response to send. /ask and every message question share one
+// chain and one handler (routes.go): allowed channels and roles, one
+// question in flight per user and a rate, a tracked job with a deadline,
+// an acknowledgement at once (a deferred response, or typing), at most
+// max_concurrent answers being written, streamed while written. Quick
+// commands are deferred only when they take longer than DeferAfter.
 //
-// A message that mentions the bot (its user or its managed role), replies
-// to one of its answers, or is written in a thread the bot opened is a
-// question too. Context comes from the reply chain or the thread, capped
-// at history_turns messages and history_chars characters, with a visible
-// notice when older messages were left out. After answering a mention in
-// a text channel the bot opens a thread from its answer (discord.threads),
-// so the conversation continues there without mentions.
-//
-// # Streaming and pacing
-//
-// Answers stream by editing the message with the latest checked text the
-// advisor gives (advisor.Request.OnDelta), at most once per stream_interval
-// per channel. Every send and edit of a channel takes a slot from one
-// per-channel budget (pacer); a 429 reported by discordgo (which retries
-// it itself) pushes that channel's next slot past Retry-After.
+// After answering a mention in a text channel the bot opens a thread from
+// its answer (discord.threads), so the conversation continues there
+// without mentions; in a thread, a reply chain or a DM, earlier messages
+// are the context of the next question.
 //
 // # Safety
 //
@@ -45,8 +49,10 @@
 // # State and operations
 //
 // Model choices, feedback, daily caps and wizard sessions live in the
-// store (Storage, implemented by *store.Store). Run serves /healthz and
-// Prometheus /metrics (a private registry) on discord.http_addr, resumes
-// after gateway drops (discordgo), and explains a rejected token or a
-// missing Message Content intent in one line at start.
+// store (Storage, implemented by *store.Store), so several processes
+// (gateway shards or HTTP-interactions processes behind a load balancer)
+// serve one community. Run serves /healthz and Prometheus /metrics (a
+// private registry) on discord.http_addr, resumes after gateway drops
+// (discordgo), and explains a rejected token or a missing Message Content
+// intent in one line at start.
 package bot

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/premortem/premortem/bot/render"
 	"github.com/premortem/premortem/config"
 	"github.com/premortem/premortem/internal/discordfake"
 	"github.com/premortem/premortem/store"
@@ -97,7 +98,7 @@ func TestButtonsSourcesFeedbackAssess(t *testing.T) {
 	answer := h.waitOriginal(i, func(m *discordgo.Message) bool { return len(m.Components) > 0 })
 	var src string
 	for _, id := range componentIDs(answer.Components) {
-		if strings.HasPrefix(id, idSources) {
+		if strings.HasPrefix(id, render.IDSources) {
 			src = id
 		}
 	}
@@ -118,7 +119,7 @@ func TestButtonsSourcesFeedbackAssess(t *testing.T) {
 	}
 	// Feedback: a double click stores one vote.
 	for range 2 {
-		d := ackData(t, h.interact(h.srv.Button(discordfake.UserOther, discordfake.ChannelGeneral, answer.ID, idFeedback+"up")))
+		d := ackData(t, h.interact(h.srv.Button(discordfake.UserOther, discordfake.ChannelGeneral, answer.ID, render.IDFeedback+"up")))
 		if d.Flags&discordgo.MessageFlagsEphemeral == 0 {
 			t.Errorf("feedback reply is public: %q", d.Content)
 		}
@@ -127,7 +128,7 @@ func TestButtonsSourcesFeedbackAssess(t *testing.T) {
 		t.Errorf("tally %d/%d; want 1/0", up, down)
 	}
 	// Assess: without the wizard wired it says it is coming.
-	d := ackData(t, h.interact(h.srv.Button(discordfake.UserOther, discordfake.ChannelGeneral, answer.ID, idAssess)))
+	d := ackData(t, h.interact(h.srv.Button(discordfake.UserOther, discordfake.ChannelGeneral, answer.ID, render.IDAssess)))
 	if !strings.Contains(d.Content, "coming soon") {
 		t.Errorf("assess %q", d.Content)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/premortem/premortem/bot/render"
 	"github.com/premortem/premortem/config"
 	"github.com/premortem/premortem/internal/discordfake"
 )
@@ -55,7 +56,7 @@ func TestAskIsDeferredThenEditedWithCitedRisks(t *testing.T) {
 	if !strings.Contains(footer, "builtin") {
 		t.Errorf("footer %q does not name the backend", footer)
 	}
-	if ids := componentIDs(m.Components); !slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, idSources) }) || !slices.Contains(ids, idFeedback+"up") {
+	if ids := componentIDs(m.Components); !slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, render.IDSources) }) || !slices.Contains(ids, render.IDFeedback+"up") {
 		t.Errorf("buttons %v", ids)
 	}
 	h.assertNoPings()
@@ -71,7 +72,7 @@ func TestAskOffTopicCitesNothing(t *testing.T) {
 			t.Errorf("off-topic answer has risk fields %+v", e.Fields)
 		}
 	}
-	if ids := componentIDs(m.Components); slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, idSources) }) {
+	if ids := componentIDs(m.Components); slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, render.IDSources) }) {
 		t.Errorf("off-topic answer offers sources: %v", ids)
 	}
 }
@@ -135,6 +136,7 @@ func TestAskRefusals(t *testing.T) {
 	}
 }
 
+// componentIDs lists the custom IDs of the buttons and select menus in rows.
 func componentIDs(rows []discordgo.MessageComponent) []string {
 	var ids []string
 	var walk func([]discordgo.MessageComponent)
@@ -148,6 +150,8 @@ func componentIDs(rows []discordgo.MessageComponent) []string {
 			case *discordgo.Button:
 				ids = append(ids, c.CustomID)
 			case discordgo.Button:
+				ids = append(ids, c.CustomID)
+			case *discordgo.SelectMenu:
 				ids = append(ids, c.CustomID)
 			}
 		}

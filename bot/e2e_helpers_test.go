@@ -14,6 +14,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/premortem/premortem/advisor"
+	"github.com/premortem/premortem/bot/wizard"
 	"github.com/premortem/premortem/config"
 	"github.com/premortem/premortem/internal/discordfake"
 	"github.com/premortem/premortem/knowledge"
@@ -110,37 +111,52 @@ func (w tWriter) Write(p []byte) (int, error) {
 // startBot runs a bot on a new fake until the test ends.
 func startBot(t testing.TB, opts ...harnessOpt) *harness {
 	t.Helper()
+	return start(t, setup{}, opts...)
+}
+
+// setup is where a harness's bot runs: on srv (nil: a new fake), with its
+// state in the SQLite file dsn ("": a new one), with the wizard or not.
+type setup struct {
+	srv    *discordfake.Server
+	dsn    string
+	wizard bool
+}
+
+// start runs a bot as su says until the test ends.
+func start(t testing.TB, su setup, opts ...harnessOpt) *harness {
+	t.Helper()
 	cfg := config.Default().Discord
 	cfg.GuildID = discordfake.GuildID
 	cfg.StreamInterval = 50 * time.Millisecond
 	cfg.ShutdownGrace = 2 * time.Second
 	cfg.UserRate, cfg.UserBurst = 600, 100
 	fo := discordfake.Options{}
-	withWizard := false
 	for _, o := range opts {
-		if o == nil {
-			withWizard = true // the wizard option
-			continue
-		}
 		o(&cfg, &fo)
 	}
-	srv := discordfake.New(t, fo)
+	srv := su.srv
+	if srv == nil {
+		srv = discordfake.New(t, fo)
+	}
 	cfg.APIBase = srv.URL()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "premortem.db"))
+	if su.dsn == "" {
+		su.dsn = filepath.Join(t.TempDir(), "premortem.db")
+	}
+	db, err := store.Open(context.Background(), su.dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	model := &streamModel{chunks: []string{"市场不行", "是最大的风险 `market`", ":收入远低于成本。"}, gap: 20 * time.Millisecond}
 	adv := newAdvisor(t, model)
-	sessions := StoreAssessments{S: db}
-	flow, err := NewAssessFlow(AssessOptions{KB: adv.KB(), Store: sessions, Forget: sessions})
-	if err != nil {
-		t.Fatal(err)
+	var flow *wizard.Flow
+	if su.wizard {
+		sessions := wizard.StoreSessions{S: db}
+		if flow, err = wizard.New(wizard.Options{KB: adv.KB(), Store: sessions, Forget: sessions}); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if !withWizard {
-		flow = nil
-	}
-	b, err := New(Options{Config: cfg, Token: discordfake.DefaultToken, Advisor: adv, Store: db, Assess: flow, Logger: testLogger(t)})
+	b, err := New(Options{Config: cfg, Token: discordfake.DefaultToken, Asker: adv, Backends: adv.Backends(), KB: adv.KB(),
+		Store: db, Wizard: flow, Logger: testLogger(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,16 +276,10 @@ func (h *harness) settle(user string) {
 	h.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		h.bot.guard.mu.Lock()
-		busy := h.bot.guard.inflight[user]
-		h.bot.guard.mu.Unlock()
-		if !busy {
+		if !h.bot.limits.Busy(user) {
 			return
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
 	h.t.Fatalf("user %s still has a request in flight", user)
 }
-
-// withWizard wires the /assess wizard into the bot.
-var withWizard harnessOpt = nil

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/premortem/premortem/bot/ops"
 	"github.com/premortem/premortem/config"
 	"github.com/premortem/premortem/internal/discordfake"
 	"github.com/premortem/premortem/store"
@@ -30,10 +31,7 @@ func TestRateLimited429IsRetriedAndCounted(t *testing.T) {
 	if n := counter(t, h.bot.metrics, "premortem_discord_429_total"); n < 1 {
 		t.Errorf("429s counted %v; want 1", n)
 	}
-	h.bot.pacer.mu.Lock()
-	b := h.bot.pacer.ch[discordfake.ChannelGeneral]
-	h.bot.pacer.mu.Unlock()
-	if b == nil || b.blocked.IsZero() {
+	if h.bot.pacer.BlockedUntil(discordfake.ChannelGeneral).IsZero() {
 		t.Error("a 429 on the interaction's webhook did not charge its channel's budget")
 	}
 	// The pacer blocked the channel for Retry-After; the next answer still lands.
@@ -80,7 +78,8 @@ func TestStartupErrorsAreClear(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer db.Close()
-			b, err := New(Options{Config: cfg, Token: tc.token, Advisor: newAdvisor(t, nil), Store: db, Logger: testLogger(t)})
+			adv := newAdvisor(t, nil)
+			b, err := New(Options{Config: cfg, Token: tc.token, Asker: adv, Backends: adv.Backends(), KB: adv.KB(), Store: db, Logger: testLogger(t)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -152,7 +151,7 @@ func TestHealthAndMetrics(t *testing.T) {
 }
 
 // counter reads a counter's value from the metrics registry.
-func counter(t testing.TB, m *Metrics, name string) float64 {
+func counter(t testing.TB, m *ops.Metrics, name string) float64 {
 	t.Helper()
 	mfs, err := m.Registry().Gather()
 	if err != nil {

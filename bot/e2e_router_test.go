@@ -8,23 +8,23 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/premortem/premortem/bot/router"
 	"github.com/premortem/premortem/internal/discordfake"
 )
 
 func TestRouterDefersSlowHandlersAndSurvivesPanics(t *testing.T) {
 	h := startBot(t)
-	r := h.bot.router
-	r.deferAfter = 20 * time.Millisecond
+	r := h.bot.router.With(h.bot.fast(20 * time.Millisecond)...)
 	release := make(chan struct{})
-	r.Command("slow", Route{Handle: func(ctx context.Context, q *Request) *Response {
+	r.Command("slow", func(ctx context.Context, q *router.Request) *router.Response {
 		<-release
-		return Reply(&discordgo.InteractionResponseData{Content: "done <@" + discordfake.UserOther + "> @everyone"})
-	}})
-	r.Command("boom", Route{Handle: func(ctx context.Context, q *Request) *Response { panic("boom") }})
-	r.Command("private", Route{Handle: func(ctx context.Context, q *Request) *Response {
+		return router.Reply(&discordgo.InteractionResponseData{Content: "done <@" + discordfake.UserOther + "> @everyone"})
+	})
+	r.Command("boom", func(ctx context.Context, q *router.Request) *router.Response { panic("boom") })
+	r.Command("private", func(ctx context.Context, q *router.Request) *router.Response {
 		<-release
-		return Private("only you")
-	}})
+		return router.Private("only you")
+	})
 
 	i := h.srv.Command(discordfake.UserMember, discordfake.ChannelGeneral, "slow")
 	if a := h.interact(i); a.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"regexp"
+	"strings"
 	"time"
 )
 
@@ -27,6 +28,13 @@ import (
 //	  history_chars: 4000
 //	  http_addr: 127.0.0.1:9090 # /healthz and /metrics; empty = off
 //	  shutdown_grace: 20s       # in-flight answers get this long to finish on SIGTERM
+//	  direct_messages: true     # a DM to the bot is a question, answered in the DM
+//	  interactions_addr: ""     # serve POST /interactions here (needs DISCORD_PUBLIC_KEY)
+//	  gateway: true             # false: HTTP interactions only, no gateway connection
+//
+// With gateway false the bot receives no messages (mentions, replies,
+// threads, DMs): Discord sends those over the gateway only. Several such
+// processes can serve one application behind a load balancer.
 type Discord struct {
 	GuildID           string        `yaml:"guild_id"`
 	AdminRoleIDs      []string      `yaml:"admin_role_ids"`
@@ -45,7 +53,11 @@ type Discord struct {
 	HistoryChars      int           `yaml:"history_chars"`
 	HTTPAddr          string        `yaml:"http_addr"`
 	ShutdownGrace     time.Duration `yaml:"shutdown_grace"`
+	DirectMessages    bool          `yaml:"direct_messages"`
+	InteractionsAddr  string        `yaml:"interactions_addr"`
+	Gateway           bool          `yaml:"gateway"`
 	APIBase           string        `yaml:"-"` // PREMORTEM_DISCORD_API_BASE
+	PublicKey         string        `yaml:"-"` // DISCORD_PUBLIC_KEY: the application's, hex
 }
 
 func (d *Discord) defaults() {
@@ -61,6 +73,8 @@ func (d *Discord) defaults() {
 	d.HistoryTurns = 6
 	d.HistoryChars = 4000
 	d.ShutdownGrace = 20 * time.Second
+	d.DirectMessages = true
+	d.Gateway = true
 }
 
 func (d *Discord) applyEnv(getenv func(string) string) {
@@ -70,9 +84,15 @@ func (d *Discord) applyEnv(getenv func(string) string) {
 	if v := getenv("PREMORTEM_HTTP_ADDR"); v != "" {
 		d.HTTPAddr = v
 	}
+	if v := getenv("DISCORD_PUBLIC_KEY"); v != "" {
+		d.PublicKey = strings.TrimSpace(v)
+	}
 }
 
-var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
+var (
+	snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
+	publicKey = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
+)
 
 func (d *Discord) validate() []error {
 	var errs []error
@@ -114,10 +134,20 @@ func (d *Discord) validate() []error {
 	if d.HistoryChars < 0 || d.HistoryChars > 32000 {
 		bad("discord.history_chars %d: want 0 to 32000", d.HistoryChars)
 	}
-	if d.HTTPAddr != "" {
-		if _, _, err := net.SplitHostPort(d.HTTPAddr); err != nil {
-			bad("discord.http_addr %q: want host:port such as 127.0.0.1:9090", d.HTTPAddr)
+	for _, a := range []struct{ key, addr, example string }{
+		{"http_addr", d.HTTPAddr, "127.0.0.1:9090"}, {"interactions_addr", d.InteractionsAddr, "127.0.0.1:8080"},
+	} {
+		if a.addr != "" {
+			if _, _, err := net.SplitHostPort(a.addr); err != nil {
+				bad("discord.%s %q: want host:port such as %s", a.key, a.addr, a.example)
+			}
 		}
+	}
+	if !d.Gateway && d.InteractionsAddr == "" {
+		bad("discord.gateway is false but discord.interactions_addr is empty: the bot would receive nothing; set interactions_addr or turn the gateway on")
+	}
+	if d.PublicKey != "" && !publicKey.MatchString(d.PublicKey) {
+		bad("DISCORD_PUBLIC_KEY: want the application's public key, 64 hex digits (Developer Portal, General Information)")
 	}
 	if d.ShutdownGrace < 0 || d.ShutdownGrace > 10*time.Minute {
 		bad("discord.shutdown_grace %v: want 0 to 10m", d.ShutdownGrace)

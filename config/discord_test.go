@@ -19,6 +19,9 @@ func TestDiscordValidation(t *testing.T) {
 		{"addr", "discord:\n  http_addr: nine\n", "discord.http_addr"},
 		{"caps", "discord:\n  user_daily_cap: -1\n", "daily caps"},
 		{"stream off", "discord:\n  stream: false\n  http_addr: 127.0.0.1:0\n", ""},
+		{"interactions addr", "discord:\n  interactions_addr: eight\n", "discord.interactions_addr"},
+		{"http only", "discord:\n  gateway: false\n  interactions_addr: 127.0.0.1:8080\n", ""},
+		{"nothing to receive", "discord:\n  gateway: false\n", "discord.gateway is false"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "c.yaml")
@@ -37,5 +40,23 @@ func TestDiscordValidation(t *testing.T) {
 				t.Errorf("err %v; want one line mentioning %q", err, tc.want)
 			}
 		})
+	}
+}
+
+func TestDiscordPublicKeyFromEnv(t *testing.T) {
+	key := strings.Repeat("ab", 32)
+	for _, tc := range []struct{ value, want string }{{key, ""}, {"not-hex", "DISCORD_PUBLIC_KEY"}} {
+		c, err := Load("", func(k string) string {
+			if k == "DISCORD_PUBLIC_KEY" {
+				return tc.value
+			}
+			return ""
+		})
+		if tc.want == "" && (err != nil || c.Discord.PublicKey != key) {
+			t.Errorf("key %q: %v, %q", tc.value, err, c.Discord.PublicKey)
+		}
+		if tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), tc.value)) {
+			t.Errorf("key %q: err %v; want one line naming %s without the value", tc.value, err, tc.want)
+		}
 	}
 }

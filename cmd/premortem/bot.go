@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/premortem/premortem/bot"
+	"github.com/premortem/premortem/bot/wizard"
 	"github.com/premortem/premortem/store"
 )
 
@@ -12,7 +13,7 @@ import (
 func runBot(ctx context.Context, env *cli, args []string) error {
 	fs, cfgPath := newFlags(env, "bot")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem bot [--config FILE]\n\nReads the bot token from DISCORD_TOKEN; PREMORTEM_DISCORD_API_BASE replaces https://discord.com/.")
+		fmt.Fprintln(fs.Output(), "Usage: premortem bot [--config FILE]\n\nReads the bot token from DISCORD_TOKEN and, for discord.interactions_addr, the application's\npublic key from DISCORD_PUBLIC_KEY; PREMORTEM_DISCORD_API_BASE replaces https://discord.com/.")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -34,13 +35,14 @@ func runBot(ctx context.Context, env *cli, args []string) error {
 		return err
 	}
 	defer st.Close()
-	sessions := bot.StoreAssessments{S: st}
-	flow, err := bot.NewAssessFlow(bot.AssessOptions{KB: a.kb, Store: sessions, Forget: sessions,
-		Narrator: bot.AdvisorNarrator{Advisor: a.adv}, Logger: a.log})
+	sessions := wizard.StoreSessions{S: st}
+	flow, err := wizard.New(wizard.Options{KB: a.kb, Store: sessions, Forget: sessions,
+		Narrator: wizard.AdvisorNarrator{Advisor: a.adv}, Logger: a.log})
 	if err != nil {
 		return err
 	}
-	b, err := bot.New(bot.Options{Config: a.cfg.Discord, Token: token, Advisor: a.adv, Store: st, Assess: flow, Logger: a.log})
+	b, err := bot.New(bot.Options{Config: a.cfg.Discord, Token: token, Asker: a.adv, Backends: a.adv.Backends(), KB: a.kb,
+		Store: st, Wizard: flow, Logger: a.log})
 	if err != nil {
 		return err
 	}

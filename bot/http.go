@@ -1,0 +1,92 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/premortem/premortem/bot/endpoint"
+	"github.com/premortem/premortem/bot/ops"
+)
+
+// serveHTTP serves /healthz and /metrics on discord.http_addr and the
+// interactions endpoint on discord.interactions_addr (one server when
+// they are the same address). It returns the function that stops them.
+func (b *Bot) serveHTTP() (stop func(), err error) {
+	muxes := map[string]*http.ServeMux{}
+	var order []string
+	mux := func(addr string) *http.ServeMux {
+		if m, ok := muxes[addr]; ok {
+			return m
+		}
+		m := http.NewServeMux()
+		muxes[addr] = m
+		order = append(order, addr)
+		return m
+	}
+	if a := b.cfg.HTTPAddr; a != "" {
+		m := mux(a)
+		m.Handle("GET /metrics", b.metrics.Handler())
+		m.Handle("GET /healthz", ops.Health(b.health))
+	}
+	if a := b.cfg.InteractionsAddr; a != "" {
+		if b.cfg.PublicKey == "" {
+			return nil, errors.New("discord.interactions_addr is set but DISCORD_PUBLIC_KEY is not: export the application's public key (Developer Portal, General Information)")
+		}
+		key, err := endpoint.ParseKey(b.cfg.PublicKey)
+		if err != nil {
+			return nil, err
+		}
+		endpoint.New(key, b.dispatchHTTP, b.log).Register(mux(a))
+	}
+	var stops []func()
+	stopAll := func() {
+		for i := len(stops) - 1; i >= 0; i-- {
+			stops[i]()
+		}
+	}
+	for _, addr := range order {
+		what := "/healthz and /metrics"
+		switch {
+		case addr == b.cfg.InteractionsAddr && addr == b.cfg.HTTPAddr:
+			what = "/healthz, /metrics and " + endpoint.Path
+		case addr == b.cfg.InteractionsAddr:
+			what = "the interactions endpoint " + endpoint.Path
+		}
+		s, err := ops.Serve(addr, what, muxes[addr], b.log)
+		if err != nil {
+			stopAll()
+			return nil, err
+		}
+		stops = append(stops, s)
+	}
+	return stopAll, nil
+}
+
+// dispatchHTTP routes an interaction from the HTTP endpoint.
+func (b *Bot) dispatchHTTP(i *discordgo.Interaction, first func(context.Context, *discordgo.InteractionResponse) error) {
+	b.dispatchInteraction(i, first)
+}
+
+// health reports why the bot is not healthy, or nil.
+func (b *Bot) health(ctx context.Context) error {
+	if !b.jobs.Running() {
+		return errors.New("shutting down")
+	}
+	if b.cfg.Gateway {
+		s := b.session
+		s.RLock()
+		ready := s.DataReady
+		s.RUnlock()
+		if !ready {
+			return errors.New("gateway not connected")
+		}
+	}
+	if err := b.store.Ping(ctx); err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}

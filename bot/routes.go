@@ -1,0 +1,72 @@
+package bot
+
+import (
+	"context"
+	"time"
+
+	"github.com/premortem/premortem/bot/commands"
+	"github.com/premortem/premortem/bot/render"
+	"github.com/premortem/premortem/bot/respond"
+	"github.com/premortem/premortem/bot/router"
+	"github.com/premortem/premortem/bot/wizard"
+)
+
+// routes wires every command, component and message question to its
+// handler through its middlewares. Every request is a tracked job with a
+// deadline; questions (/ask and every message) share one chain.
+func (b *Bot) routes(o Options) *router.Router {
+	r := router.New(b.metrics)
+	fast := r.With(b.fast(router.DeferAfter)...)
+	questions := r.With(b.questionChain()...)
+	private := r.With(router.Track(b.jobs, b.cfg.AnswerTimeout), router.Defer(router.DeferOptions{Now: true, Private: true}), router.Recover(b.log))
+
+	questions.Command("ask", b.answers.Handle)
+	questions.Message(b.answers.Handle)
+	private.Component(render.IDSources, b.answers.Sources)
+	fast.Component(render.IDFeedback, b.answers.Feedback)
+
+	risks := commands.Risks{KB: o.KB}
+	fast.Command("risks", risks.Handle)
+	r.Autocomplete("risks", risks.Complete)
+	models := commands.Models{Catalog: o.Backends, Chain: o.Backends, Store: o.Store, AdminRoles: b.cfg.AdminRoleIDs, Refusals: b.metrics, Log: b.log}
+	fast.Command("model", models.Handle)
+	r.Autocomplete("model", models.Complete)
+	fast.Command("help", commands.Help)
+
+	start, forget, click := soon, soon, soon
+	if w := o.Wizard; w != nil {
+		start, forget, click = w.Start, w.Forget, w.Click
+	}
+	fast.Command("assess", start)
+	fast.Component(render.IDAssess, start)
+	fast.Command("forget", forget)
+	fast.Component(wizard.Prefix, click)
+	return r
+}
+
+// fast is the chain of quick handlers: a job with a deadline, deferred
+// when it takes longer than after, panics answered politely.
+func (b *Bot) fast(after time.Duration) []router.Middleware {
+	return []router.Middleware{router.Track(b.jobs, b.cfg.AnswerTimeout), router.Defer(router.DeferOptions{After: after}), router.Recover(b.log)}
+}
+
+// questionChain is the one chain of every question, however it came:
+// allowed channels and roles, the user's limits, a job with a deadline,
+// acknowledged at once (a deferral, or typing), at most max_concurrent
+// answers being written, streamed while written.
+func (b *Bot) questionChain() []router.Middleware {
+	return []router.Middleware{
+		router.Guard(b.cfg.AllowedChannelIDs, b.cfg.AllowedRoleIDs, b.metrics),
+		b.limits.Middleware(b.metrics),
+		router.Track(b.jobs, b.cfg.AnswerTimeout),
+		router.Defer(router.DeferOptions{Now: true}),
+		router.Recover(b.log),
+		router.Limit(b.cfg.MaxConcurrent),
+		respond.Stream(b.pacer),
+	}
+}
+
+// soon answers /assess and /forget when the wizard is not wired.
+func soon(_ context.Context, q *router.Request) *router.Response {
+	return router.Private(render.T(q.Lang, "assesssoon"))
+}
