@@ -35,10 +35,11 @@ type streamModel struct {
 func (m *streamModel) Generate(ctx context.Context, req llm.Request, onDelta func(string)) (llm.Response, error) {
 	m.mu.Lock()
 	m.hist = append(m.hist, req.Messages)
+	block := m.block
 	m.mu.Unlock()
-	if m.block != nil {
+	if block != nil {
 		select {
-		case <-m.block:
+		case <-block:
 		case <-ctx.Done():
 			return llm.Response{}, ctx.Err()
 		}
@@ -58,6 +59,13 @@ func (m *streamModel) Generate(ctx context.Context, req llm.Request, onDelta fun
 	return llm.Response{Content: out.String(), Model: "fake-1", FinishReason: "stop"}, nil
 }
 
+// setBlock makes the next replies wait for block (nil: none).
+func (m *streamModel) setBlock(block chan struct{}) {
+	m.mu.Lock()
+	m.block = block
+	m.mu.Unlock()
+}
+
 func (m *streamModel) requests() [][]llm.Message {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -66,13 +74,15 @@ func (m *streamModel) requests() [][]llm.Message {
 
 // harness is a bot running against a Discord fake.
 type harness struct {
-	t      testing.TB
-	srv    *discordfake.Server
-	bot    *Bot
-	db     *store.Store
-	model  *streamModel
-	cancel context.CancelFunc
-	done   chan error
+	t       testing.TB
+	srv     *discordfake.Server
+	pending map[string]*discordgo.Interaction // dispatched interactions by ID
+	adv     *advisor.Advisor
+	bot     *Bot
+	db      *store.Store
+	model   *streamModel
+	cancel  context.CancelFunc
+	done    chan error
 }
 
 type harnessOpt func(*config.Discord, *discordfake.Options)
@@ -161,7 +171,7 @@ func start(t testing.TB, su setup, opts ...harnessOpt) *harness {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	h := &harness{t: t, srv: srv, bot: b, db: db, model: model, cancel: cancel, done: make(chan error, 1)}
+	h := &harness{t: t, srv: srv, bot: b, db: db, model: model, cancel: cancel, done: make(chan error, 1), pending: map[string]*discordgo.Interaction{}, adv: adv}
 	go func() { h.done <- b.Run(ctx) }()
 	select {
 	case <-b.Ready():
@@ -199,11 +209,7 @@ func (h *harness) interact(i *discordgo.Interaction) discordfake.Ack {
 	if err := h.srv.DispatchInteraction(i); err != nil {
 		h.t.Fatal(err)
 	}
-	a, err := h.srv.WaitAck(ctxT(h.t), i.ID)
-	if err != nil {
-		h.t.Fatalf("no ack for %s: %v", i.ID, err)
-	}
-	return a
+	return h.waitAck(i.ID)
 }
 
 // waitOriginal waits until the interaction's response message satisfies ok.
@@ -270,6 +276,28 @@ func (h *harness) useModel(t testing.TB, name string) {
 }
 
 func jsonDecode(raw []byte, v any) error { return json.Unmarshal(raw, v) }
+
+// waitAck waits for the acknowledgement of the interaction id.
+func (h *harness) waitAck(id string) discordfake.Ack {
+	h.t.Helper()
+	a, err := h.srv.WaitAck(ctxT(h.t), id)
+	if err != nil {
+		h.t.Fatalf("no ack for %s: %v", id, err)
+	}
+	return a
+}
+
+// waitBusy waits until user has a request in flight.
+func (h *harness) waitBusy(user string) {
+	h.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !h.bot.limits.Busy(user) {
+		if time.Now().After(deadline) {
+			h.t.Fatalf("user %s has no request in flight", user)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
 
 // settle waits until user has no request in flight.
 func (h *harness) settle(user string) {

@@ -68,11 +68,15 @@ func TestStartupErrorsAreClear(t *testing.T) {
 		{"wrong token", "not-the-token", discordfake.Options{}, "DISCORD_TOKEN was rejected"},
 		{"no token", "", discordfake.Options{}, "DISCORD_TOKEN is not set"},
 		{"message content intent off", discordfake.DefaultToken, discordfake.Options{DisallowedIntents: discordgo.IntentMessageContent}, "Message Content Intent"},
+		{"interactions endpoint without its key", discordfake.DefaultToken, discordfake.Options{}, "DISCORD_PUBLIC_KEY is not"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := discordfake.New(t, tc.opts)
 			cfg := config.Default().Discord
 			cfg.APIBase = srv.URL()
+			if strings.Contains(tc.want, "DISCORD_PUBLIC_KEY") {
+				cfg.InteractionsAddr = freeAddr(t)
+			}
 			db, err := store.Open(context.Background(), ":memory:")
 			if err != nil {
 				t.Fatal(err)
@@ -150,8 +154,16 @@ func TestHealthAndMetrics(t *testing.T) {
 	}
 }
 
-// counter reads a counter's value from the metrics registry.
+// counter reads a counter's value from the metrics registry, summed over
+// its labels.
 func counter(t testing.TB, m *ops.Metrics, name string) float64 {
+	t.Helper()
+	return counterWith(t, m, name, "")
+}
+
+// counterWith reads a counter's value for the label value label (""
+// sums them all).
+func counterWith(t testing.TB, m *ops.Metrics, name, label string) float64 {
 	t.Helper()
 	mfs, err := m.Registry().Gather()
 	if err != nil {
@@ -161,7 +173,13 @@ func counter(t testing.TB, m *ops.Metrics, name string) float64 {
 	for _, mf := range mfs {
 		if mf.GetName() == name {
 			for _, x := range mf.GetMetric() {
-				total += x.GetCounter().GetValue()
+				match := label == ""
+				for _, l := range x.GetLabel() {
+					match = match || l.GetValue() == label
+				}
+				if match {
+					total += x.GetCounter().GetValue()
+				}
 			}
 		}
 	}

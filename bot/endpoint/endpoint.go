@@ -59,6 +59,7 @@ type Endpoint struct {
 	key      ed25519.PublicKey
 	dispatch Dispatch
 	log      *slog.Logger
+	deadline time.Duration
 }
 
 // New returns the endpoint verifying with key and routing with dispatch.
@@ -66,7 +67,7 @@ func New(key ed25519.PublicKey, dispatch Dispatch, log *slog.Logger) *Endpoint {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Endpoint{key: key, dispatch: dispatch, log: log}
+	return &Endpoint{key: key, dispatch: dispatch, log: log, deadline: Deadline}
 }
 
 // Register adds the endpoint to mux at POST Path.
@@ -106,7 +107,7 @@ func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return ctx.Err()
 		}
 	})
-	timer := time.NewTimer(Deadline)
+	timer := time.NewTimer(e.deadline)
 	defer timer.Stop()
 	select {
 	case resp := <-firsts:

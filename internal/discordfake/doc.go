@@ -27,7 +27,24 @@
 // Builders for the other interaction kinds are Autocomplete, Button,
 // SelectMenu and ModalSubmit; DispatchMessage posts a member's message
 // (mentions, replies via UserMessage.ReplyTo, threads via CreateThread or
-// a thread the bot opened). The world is the default guild of
+// a thread the bot opened, direct messages in DMChannel(user), where the
+// builders make interactions with a user and no guild too).
+//
+// # HTTP interactions
+//
+// Instead of the gateway, a test can deliver interactions the other way
+// Discord does, to the bot's Interactions Endpoint URL:
+//
+//	cfg.PublicKey = srv.PublicKey()                    // DISCORD_PUBLIC_KEY
+//	ack, _ := srv.PostInteraction(ctx, "http://"+addr+"/interactions", in)
+//
+// PostInteraction signs the body with the application's Ed25519 key
+// (X-Signature-Ed25519, X-Signature-Timestamp), posts it, and applies the
+// HTTP response as the interaction's first response (checked and timed
+// like a callback, in Acks; recorded in Calls with Method "RESPONSE"). The
+// interaction's webhook then works as for a dispatched one; a webhook call
+// is held until the HTTP response is in, as on Discord. Sign signs any
+// body, for tests that tamper with one; Ping builds the endpoint check. The world is the default guild of
 // DefaultGuild (members with and without Manage Server) unless
 // Options.Guild replaces it; AddMember, AddRole and SetRoles change it.
 //

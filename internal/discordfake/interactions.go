@@ -16,6 +16,9 @@ type interactionState struct {
 	acked      bool
 	ackType    discordgo.InteractionResponseType
 	originalID string // the @original message, once there is one
+	// http is set for an interaction posted to the bot's endpoint;
+	// answered once its HTTP response has been applied (or failed).
+	http, answered bool
 }
 
 // StringOption, IntOption, BoolOption and SubCommand build slash command
@@ -47,7 +50,7 @@ func Focused(o *discordgo.ApplicationCommandInteractionDataOption) *discordgo.Ap
 
 // newInteraction fills what every interaction kind shares: a fresh ID and
 // token, the guild, channel, locale and the invoking member with its
-// permissions in the channel.
+// permissions in the channel (in a DM channel: no guild, and the user).
 func (s *Server) newInteraction(typ discordgo.InteractionType, userID, channelID string) *discordgo.Interaction {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -60,6 +63,11 @@ func (s *Server) newInteraction(typ discordgo.InteractionType, userID, channelID
 		Token:     "itoken-" + s.nextID(),
 		Version:   1,
 		Locale:    discordgo.EnglishUS,
+	}
+	if s.isDMLocked(channelID) {
+		i.GuildID, i.Context, i.User = "", discordgo.InteractionContextBotDM, s.userLocked(userID)
+		i.AppPermissions = everyonePerms
+		return i
 	}
 	locale := discordgo.Locale(s.guild.PreferredLocale)
 	i.GuildLocale = &locale

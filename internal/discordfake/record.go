@@ -75,16 +75,21 @@ func (c Call) String() string {
 	return fmt.Sprintf("%s %s -> %d", c.Method, c.Path, c.Status)
 }
 
-// Ack is one interaction callback (POST /interactions/{id}/{token}/callback).
+// Ack is one interaction's first response: a callback (POST
+// /interactions/{id}/{token}/callback), or the bot's HTTP response to an
+// interaction posted with PostInteraction.
 type Ack struct {
 	InteractionID string
 	Type          discordgo.InteractionResponseType
 	Data          json.RawMessage // the response's "data", may be nil
-	// Latency is the time from DispatchInteraction writing the event to the
-	// callback arriving.
+	// Latency is the time from DispatchInteraction writing the event (or
+	// PostInteraction sending the request) to the response arriving.
 	Latency time.Duration
 	At      time.Time
-	Status  int // 204 when accepted, else Discord's error status
+	// Status is 204 when accepted, else Discord's error status; for a
+	// posted interaction whose HTTP status was not 200, that status (0 when
+	// the request failed).
+	Status int
 }
 
 // Identify is one accepted or rejected Identify (op 2).
@@ -179,7 +184,7 @@ func (s *Server) WaitAck(ctx context.Context, interactionID string) (Ack, error)
 	var found Ack
 	err := s.waitUntil(ctx, "ack of interaction "+interactionID, func() bool {
 		for _, a := range s.acks {
-			if a.InteractionID == interactionID && a.Status < 300 {
+			if a.InteractionID == interactionID && a.Status >= 200 && a.Status < 300 {
 				found = a
 				return true
 			}

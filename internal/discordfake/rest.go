@@ -161,11 +161,17 @@ func readBody(r *http.Request, call *Call) error {
 	if r.Body == nil {
 		return nil
 	}
-	raw, err := io.ReadAll(io.LimitReader(r.Body, 32<<20))
+	return readPayload(r.Body, r.Header.Get("Content-Type"), call)
+}
+
+// readPayload reads a JSON or multipart/form-data payload (a request's, or
+// the bot's HTTP response to an interaction) into call.Body and call.Files.
+func readPayload(body io.Reader, contentType string, call *Call) error {
+	raw, err := io.ReadAll(io.LimitReader(body, 32<<20))
 	if err != nil {
 		return fmt.Errorf("read body: %w", err)
 	}
-	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	mt, params, _ := mime.ParseMediaType(contentType)
 	if mt != "multipart/form-data" {
 		if len(bytes.TrimSpace(raw)) > 0 {
 			if !json.Valid(raw) {

@@ -91,7 +91,7 @@ func createMessage(s *Server, q *restReq) (int, any) {
 	if c.IsThread() {
 		need = discordgo.PermissionViewChannel | discordgo.PermissionSendMessagesInThreads
 	}
-	if s.channelPermsLocked(s.opts.Bot.ID, cid)&need != need {
+	if c.Type != discordgo.ChannelTypeDM && s.channelPermsLocked(s.opts.Bot.ID, cid)&need != need {
 		s.mu.Unlock()
 		return errMissingPerms()
 	}
@@ -119,7 +119,10 @@ func createMessage(s *Server, q *restReq) (int, any) {
 	m := s.buildMessageLocked(cid, q.body, q.call.Files, q.call.Pings)
 	if referenced != nil {
 		m["type"] = 19
-		m["message_reference"] = map[string]any{"message_id": ref.MessageID, "channel_id": referenced["channel_id"], "guild_id": s.guild.ID}
+		m["message_reference"] = map[string]any{"message_id": ref.MessageID, "channel_id": referenced["channel_id"]}
+		if c.GuildID != "" {
+			m["message_reference"].(map[string]any)["guild_id"] = c.GuildID
+		}
 		m["referenced_message"] = shallow(referenced)
 		if q.call.Pings.RepliedUser {
 			if a, ok := referenced["author"]; ok {
@@ -216,7 +219,11 @@ func (s *Server) echo(event string, m map[string]any) {
 	}
 	s.mu.Lock()
 	sess := s.current
-	ok := sess != nil && sess.intents&discordgo.IntentGuildMessages != 0
+	need := discordgo.IntentGuildMessages
+	if cid, _ := m["channel_id"].(string); s.isDMLocked(cid) {
+		need = discordgo.IntentDirectMessages
+	}
+	ok := sess != nil && sess.intents&need != 0
 	s.mu.Unlock()
 	if ok {
 		s.dispatch(event, m)

@@ -1,6 +1,7 @@
 package discordfake
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"time"
@@ -39,24 +40,32 @@ func interactionCallback(s *Server, q *restReq) (int, any) {
 	if am, ok := data["allowed_mentions"]; ok {
 		q.call.AllowedMentions = am
 	}
+	return s.applyResponse(q.r.PathValue("id"), q.r.PathValue("token"), q.call, resp.Type, resp.Data, data)
+}
+
+// applyResponse checks and applies an interaction's first response, sent
+// with token to the callback endpoint or as the HTTP response to a posted
+// interaction, records its Ack and echoes the message it made.
+func (s *Server) applyResponse(id, token string, call *Call, typ discordgo.InteractionResponseType, rawData json.RawMessage, data map[string]json.RawMessage) (int, any) {
 	at := time.Now()
 	s.mu.Lock()
-	st := s.interactions[q.r.PathValue("id")]
-	status, body := s.ackLocked(st, q, resp.Type, resp.Data, data, at)
+	st := s.interactions[id]
+	status, body := s.ackLocked(st, token, call, typ, rawData, data, at)
 	var latency time.Duration
 	if st != nil {
 		latency = at.Sub(st.dispatched)
+		st.answered = true
 	}
-	s.acks = append(s.acks, Ack{InteractionID: q.r.PathValue("id"), Type: resp.Type, Data: resp.Data, Latency: latency, At: at, Status: status})
+	s.acks = append(s.acks, Ack{InteractionID: id, Type: typ, Data: rawData, Latency: latency, At: at, Status: status})
 	var echo map[string]any
-	if status == http.StatusNoContent && st.originalID != "" && (resp.Type == 4 || resp.Type == 5 || resp.Type == 7) {
+	if status == http.StatusNoContent && st.originalID != "" && (typ == 4 || typ == 5 || typ == 7) {
 		echo = s.loadLocked(st.i.ChannelID, st.originalID)
 	}
 	s.notifyLocked()
 	s.mu.Unlock()
 	if echo != nil {
 		ev := "MESSAGE_CREATE" // for 5, the "thinking" message
-		if resp.Type == 7 {
+		if typ == 7 {
 			ev = "MESSAGE_UPDATE"
 		}
 		s.echo(ev, echo)
@@ -64,9 +73,10 @@ func interactionCallback(s *Server, q *restReq) (int, any) {
 	return status, body
 }
 
-// ackLocked checks and applies an interaction response.
-func (s *Server) ackLocked(st *interactionState, q *restReq, typ discordgo.InteractionResponseType, rawData json.RawMessage, data map[string]json.RawMessage, at time.Time) (int, any) {
-	if st == nil || st.i.Token != q.r.PathValue("token") {
+// ackLocked checks and applies an interaction response, sent with token
+// (to the callback endpoint, or as the HTTP response) and recorded in call.
+func (s *Server) ackLocked(st *interactionState, token string, call *Call, typ discordgo.InteractionResponseType, rawData json.RawMessage, data map[string]json.RawMessage, at time.Time) (int, any) {
+	if st == nil || st.i.Token != token {
 		return errUnknownInteraction()
 	}
 	if s.opts.AckDeadline > 0 && at.Sub(st.dispatched) > s.opts.AckDeadline {
@@ -86,8 +96,8 @@ func (s *Server) ackLocked(st *interactionState, q *restReq, typ discordgo.Inter
 	}
 	switch typ {
 	case 4, 7:
-		q.call.HasAllowedMentions = data["allowed_mentions"] != nil
-		if status, v, ok := validateMessage(rawData, typ == 4, len(q.call.Files)); !ok {
+		call.HasAllowedMentions = data["allowed_mentions"] != nil
+		if status, v, ok := validateMessage(rawData, typ == 4, len(call.Files)); !ok {
 			return status, v
 		}
 	case 8:
@@ -134,8 +144,8 @@ func (s *Server) ackLocked(st *interactionState, q *restReq, typ discordgo.Inter
 	cid := st.i.ChannelID
 	switch typ {
 	case 4:
-		q.call.Pings = computePings(contentOf(data), data["allowed_mentions"], false)
-		m := s.buildMessageLocked(cid, data, q.call.Files, q.call.Pings)
+		call.Pings = computePings(contentOf(data), data["allowed_mentions"], false)
+		m := s.buildMessageLocked(cid, data, call.Files, call.Pings)
 		s.asInteractionReplyLocked(m, st)
 		st.originalID = m["id"].(string)
 		s.storeLocked(cid, st.originalID, m)
@@ -155,7 +165,7 @@ func (s *Server) ackLocked(st *interactionState, q *restReq, typ discordgo.Inter
 		}
 		if typ == 7 && st.originalID != "" {
 			if m := s.loadLocked(cid, st.originalID); m != nil {
-				q.call.Pings = computePings(contentOf(data), data["allowed_mentions"], false)
+				call.Pings = computePings(contentOf(data), data["allowed_mentions"], false)
 				s.editLocked(cid, st.originalID, m, data)
 			}
 		}
@@ -173,11 +183,24 @@ func (s *Server) asInteractionReplyLocked(m map[string]any, st *interactionState
 		m["type"] = 20 // CHAT_INPUT_COMMAND
 		name = d.Name
 	}
-	var user *discordgo.User
+	user := st.i.User
 	if st.i.Member != nil {
 		user = st.i.Member.User
 	}
 	m["interaction"] = map[string]any{"id": st.i.ID, "type": st.i.Type, "name": name, "user": user}
+}
+
+// awaitHTTPResponse holds a webhook call for an interaction posted over
+// HTTP until the bot's HTTP response to it has been applied: on Discord a
+// follow-up cannot overtake the response it follows.
+func (s *Server) awaitHTTPResponse(q *restReq) {
+	token := q.r.PathValue("token")
+	ctx, cancel := context.WithTimeout(q.r.Context(), 3*time.Second)
+	defer cancel()
+	s.waitUntil(ctx, "the HTTP response to an interaction", func() bool {
+		st := s.byToken[token]
+		return st == nil || !st.http || st.answered
+	})
 }
 
 // webhookInteraction finds the interaction behind /webhooks/{app}/{token}.
@@ -197,6 +220,7 @@ func webhookMessageID(st *interactionState, id string) string {
 }
 
 func getWebhookMessage(s *Server, q *restReq) (int, any) {
+	s.awaitHTTPResponse(q)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.webhookInteractionLocked(q)
@@ -211,6 +235,7 @@ func getWebhookMessage(s *Server, q *restReq) (int, any) {
 }
 
 func editWebhookMessage(s *Server, q *restReq) (int, any) {
+	s.awaitHTTPResponse(q)
 	q.call.HasAllowedMentions = q.call.AllowedMentions != nil
 	if st, v, ok := validateMessage(q.call.Body, false, len(q.call.Files)); !ok {
 		return st, v
@@ -235,6 +260,7 @@ func editWebhookMessage(s *Server, q *restReq) (int, any) {
 }
 
 func deleteWebhookMessage(s *Server, q *restReq) (int, any) {
+	s.awaitHTTPResponse(q)
 	s.mu.Lock()
 	st := s.webhookInteractionLocked(q)
 	if st == nil {
@@ -253,6 +279,7 @@ func deleteWebhookMessage(s *Server, q *restReq) (int, any) {
 // followup handles POST /webhooks/{app}/{token}. As on Discord, the first
 // followup after a deferred response replaces the "thinking" message.
 func followup(s *Server, q *restReq) (int, any) {
+	s.awaitHTTPResponse(q)
 	q.call.HasAllowedMentions = q.call.AllowedMentions != nil
 	if st, v, ok := validateMessage(q.call.Body, true, len(q.call.Files)); !ok {
 		return st, v

@@ -9,6 +9,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	h("GET /gateway/bot", getGatewayBot)
 	h("GET /users/@me", getMe)
 	h("GET /users/{user}", getUser)
+	h("POST /users/@me/channels", createDM)
 	h("GET /oauth2/applications/@me", getApplication)
 	h("GET /applications/@me", getApplication)
 

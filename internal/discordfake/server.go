@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
@@ -57,6 +58,9 @@ type Server struct {
 	log   *slog.Logger
 	ids   atomic.Int64
 	start time.Time
+	keys  signer
+	// webhookClient posts interactions to a bot's endpoint.
+	webhookClient *http.Client
 
 	mu      sync.Mutex
 	changed chan struct{} // closed and replaced on every state change
@@ -134,6 +138,12 @@ func NewServer(opts Options) (*Server, error) {
 		sessions:     map[string]*gwSession{},
 		conns:        map[*gwConn]struct{}{},
 	}
+	keys, err := newSigner()
+	if err != nil {
+		return nil, err
+	}
+	s.keys = keys
+	s.webhookClient = &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
 	normalizeGuild(opts.Guild, opts.Bot)
 	for _, c := range opts.Guild.Channels {
 		s.channels[c.ID] = c
@@ -205,6 +215,7 @@ func (s *Server) Close() {
 	}
 	s.http.CloseClientConnections()
 	s.http.Close()
+	s.webhookClient.CloseIdleConnections()
 }
 
 // nextID returns a fresh snowflake-shaped ID.

@@ -11,7 +11,7 @@ import (
 
 // UserMessage is a message a guild member posts, for DispatchMessage.
 type UserMessage struct {
-	ChannelID string // a channel or thread of the guild
+	ChannelID string // a channel or thread of the guild, or a DM channel (DMChannel)
 	AuthorID  string // a guild member's user ID
 	// Content may mention users (<@id>), roles (<@&id>), @everyone.
 	Content string
@@ -27,7 +27,9 @@ type UserMessage struct {
 // sends MESSAGE_CREATE as Discord would: with mentions, mention_roles,
 // member, and for replies message_reference and referenced_message. Like
 // Discord it is not sent without the GUILD_MESSAGES intent, and its content
-// is blanked without MESSAGE_CONTENT unless the bot is mentioned.
+// is blanked without MESSAGE_CONTENT unless the bot is mentioned. In a DM
+// channel it has no guild_id or member, needs DIRECT_MESSAGES instead, and
+// keeps its content.
 func (s *Server) DispatchMessage(um UserMessage) (*discordgo.Message, error) {
 	s.mu.Lock()
 	c := s.channels[um.ChannelID]
@@ -35,10 +37,10 @@ func (s *Server) DispatchMessage(um UserMessage) (*discordgo.Message, error) {
 		s.mu.Unlock()
 		return nil, fmt.Errorf("discord fake: dispatch message: unknown channel %s", um.ChannelID)
 	}
-	author := &discordgo.User{ID: um.AuthorID, Username: "user" + um.AuthorID}
+	dm := c.Type == discordgo.ChannelTypeDM
+	author := s.userLocked(um.AuthorID)
 	var member *discordgo.Member
-	if m := s.memberLocked(um.AuthorID); m != nil {
-		author = m.User
+	if m := s.memberLocked(um.AuthorID); m != nil && !dm {
 		member = &discordgo.Member{Roles: m.Roles, JoinedAt: m.JoinedAt, Nick: m.Nick}
 	}
 	id := s.nextID()
@@ -53,13 +55,17 @@ func (s *Server) DispatchMessage(um UserMessage) (*discordgo.Message, error) {
 			mentions = append(mentions, mu)
 		}
 	}
-	everyone := (strings.Contains(um.Content, "@everyone") || strings.Contains(um.Content, "@here")) &&
+	everyone := !dm && (strings.Contains(um.Content, "@everyone") || strings.Contains(um.Content, "@here")) &&
 		s.channelPermsLocked(um.AuthorID, um.ChannelID)&discordgo.PermissionMentionEveryone != 0
 	m := map[string]any{
 		"id": id, "channel_id": um.ChannelID, "guild_id": c.GuildID, "author": author, "member": member,
 		"content": um.Content, "type": 0, "timestamp": now(), "edited_timestamp": nil, "tts": false,
 		"mentions": mentions, "mention_roles": roles, "mention_everyone": everyone,
 		"embeds": []any{}, "attachments": []any{}, "components": []any{}, "pinned": false,
+	}
+	if dm {
+		delete(m, "guild_id")
+		delete(m, "member")
 	}
 	if roles == nil {
 		m["mention_roles"] = []string{}
@@ -71,7 +77,11 @@ func (s *Server) DispatchMessage(um UserMessage) (*discordgo.Message, error) {
 			return nil, fmt.Errorf("discord fake: dispatch message: reply to unknown message %s in %s", um.ReplyTo, um.ChannelID)
 		}
 		m["type"] = 19
-		m["message_reference"] = map[string]any{"message_id": um.ReplyTo, "channel_id": um.ChannelID, "guild_id": c.GuildID}
+		mref := map[string]any{"message_id": um.ReplyTo, "channel_id": um.ChannelID}
+		if !dm {
+			mref["guild_id"] = c.GuildID
+		}
+		m["message_reference"] = mref
 		m["referenced_message"] = shallow(ref)
 		if a, ok := ref["author"].(map[string]any); ok && um.MentionRepliedUser {
 			if aid, _ := a["id"].(string); !slices.Contains(users, aid) {
@@ -96,10 +106,10 @@ func (s *Server) DispatchMessage(um UserMessage) (*discordgo.Message, error) {
 	if sess == nil {
 		return stored, fmt.Errorf("discord fake: dispatch message: no gateway session (wait for READY first)")
 	}
-	if intents&discordgo.IntentGuildMessages == 0 {
+	if dm && intents&discordgo.IntentDirectMessages == 0 || !dm && intents&discordgo.IntentGuildMessages == 0 {
 		return stored, nil // Discord would not send it
 	}
-	if intents&discordgo.IntentMessageContent == 0 && !slices.Contains(users, s.opts.Bot.ID) {
+	if !dm && intents&discordgo.IntentMessageContent == 0 && !slices.Contains(users, s.opts.Bot.ID) {
 		m["content"], m["embeds"], m["attachments"], m["components"] = "", []any{}, []any{}, []any{}
 	}
 	_, err := s.dispatch("MESSAGE_CREATE", m)
