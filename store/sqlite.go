@@ -36,8 +36,10 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*Store, error) 
 	return newStore(e, opts), nil
 }
 
-// withPragmas adds WAL, a busy timeout and immediate write transactions to
-// dsn, unless the caller set them.
+// withPragmas adds WAL (with synchronous NORMAL, SQLite's advice for WAL:
+// no corruption, only the last commits at risk on power loss), a busy
+// timeout and immediate write transactions to dsn, unless the caller set
+// them.
 func withPragmas(dsn string) string {
 	path, query, _ := strings.Cut(dsn, "?")
 	q, err := url.ParseQuery(query)
@@ -57,6 +59,9 @@ func withPragmas(dsn string) string {
 	}
 	if !has("journal_mode") && path != ":memory:" {
 		q.Add("_pragma", "journal_mode(WAL)")
+		if !has("synchronous") {
+			q.Add("_pragma", "synchronous(NORMAL)")
+		}
 	}
 	if !has("foreign_keys") {
 		q.Add("_pragma", "foreign_keys(1)")

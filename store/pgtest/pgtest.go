@@ -76,10 +76,11 @@ func admin(t testing.TB, dsn string, sql ...string) {
 	}
 }
 
-// Terminate ends the server sessions on dsn's database whose
-// application_name is name (as pg_terminate_backend does to a crashed
-// client's) and waits until they are gone. It returns how many it ended.
-func Terminate(t testing.TB, dsn, name string) int {
+// Terminate ends the server sessions on dsn's database that match the SQL
+// condition cond on pg_stat_activity (as the server does to a client that
+// crashed), waits until they are gone and returns how many it ended. For
+// example: `application_name = 'premortem watch'`.
+func Terminate(t testing.TB, dsn, cond string, args ...any) int {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -88,29 +89,38 @@ func Terminate(t testing.TB, dsn, name string) int {
 		t.Fatalf("test PostgreSQL: %v", err)
 	}
 	defer conn.Close(ctx)
-	const match = `FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND pid <> pg_backend_pid()`
-	var n int
-	if err := conn.QueryRow(ctx, `SELECT count(pg_terminate_backend(pid)) `+match, name).Scan(&n); err != nil {
-		t.Fatalf("terminate %q: %v", name, err)
+	var pids []int32
+	rows, err := conn.Query(ctx, `SELECT pid FROM pg_stat_activity
+		WHERE datname = current_database() AND pid <> pg_backend_pid() AND (`+cond+`)`, args...)
+	if err == nil {
+		pids, err = pgx.CollectRows(rows, pgx.RowTo[int32])
+	}
+	if err != nil {
+		t.Fatalf("terminate %s: %v", cond, err)
+	}
+	for _, pid := range pids {
+		if _, err := conn.Exec(ctx, `SELECT pg_terminate_backend($1)`, pid); err != nil {
+			t.Fatalf("terminate %d: %v", pid, err)
+		}
 	}
 	for {
 		var left int
-		if err := conn.QueryRow(ctx, `SELECT count(*) `+match, name).Scan(&left); err != nil {
-			t.Fatalf("terminate %q: %v", name, err)
+		if err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE pid = ANY($1)`, pids).Scan(&left); err != nil {
+			t.Fatalf("terminate %s: %v", cond, err)
 		}
 		if left == 0 {
-			return n
+			return len(pids)
 		}
 		select {
 		case <-ctx.Done():
-			t.Fatalf("terminate %q: %d sessions still there", name, left)
+			t.Fatalf("terminate %s: %d sessions still there", cond, left)
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
 }
 
-// Sessions counts the server sessions on dsn's database named name.
-func Sessions(t testing.TB, dsn, name string) int {
+// Count counts the server sessions on dsn's database matching cond.
+func Count(t testing.TB, dsn, cond string, args ...any) int {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -121,9 +131,9 @@ func Sessions(t testing.TB, dsn, name string) int {
 	defer conn.Close(ctx)
 	var n int
 	err = conn.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
-		WHERE datname = current_database() AND application_name = $1 AND pid <> pg_backend_pid()`, name).Scan(&n)
+		WHERE datname = current_database() AND pid <> pg_backend_pid() AND (`+cond+`)`, args...).Scan(&n)
 	if err != nil {
-		t.Fatalf("count sessions %q: %v", name, err)
+		t.Fatalf("count sessions %s: %v", cond, err)
 	}
 	return n
 }

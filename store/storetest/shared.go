@@ -56,15 +56,16 @@ func testSeenRace(t *testing.T, open Opener) {
 	}
 }
 
-// watched collects what a Watch reports, for want to wait on.
-type watched struct {
+// Watched collects what a Store.Watch reports; Want waits on it.
+type Watched struct {
 	mu   sync.Mutex
 	got  map[string]string
 	wake chan struct{}
 }
 
-func startWatch(t *testing.T, s *store.Store) *watched {
-	w := &watched{got: map[string]string{}, wake: make(chan struct{}, 1)}
+// StartWatch runs s.Watch until t ends.
+func StartWatch(t *testing.T, s *store.Store) *Watched {
+	w := &Watched{got: map[string]string{}, wake: make(chan struct{}, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
@@ -87,8 +88,9 @@ func startWatch(t *testing.T, s *store.Store) *watched {
 	return w
 }
 
-// want waits until the watch reports backend for guild.
-func (w *watched) want(t *testing.T, guild, backend string) {
+// Want waits until the watch reports backend for guild, failing t after a
+// generous while.
+func (w *Watched) Want(t *testing.T, guild, backend string) {
 	t.Helper()
 	deadline := time.After(patience)
 	for {
@@ -112,14 +114,14 @@ func testWatch(t *testing.T, open Opener) {
 	if _, err := a.SetGuildModel(ctx, store.ModelChoice{GuildID: "g1", Backend: "local", ChangedBy: "u"}); err != nil {
 		t.Fatal(err)
 	}
-	w := startWatch(t, b)
-	w.want(t, "g1", "local") // made before the watch: read on subscribing
+	w := StartWatch(t, b)
+	w.Want(t, "g1", "local") // made before the watch: read on subscribing
 	for _, c := range []store.ModelChoice{{GuildID: "g2", Backend: "hosted"}, {GuildID: "g1", Backend: "builtin"}} {
 		c.ChangedBy = "u"
 		if _, err := a.SetGuildModel(ctx, c); err != nil {
 			t.Fatal(err)
 		}
-		w.want(t, c.GuildID, c.Backend)
+		w.Want(t, c.GuildID, c.Backend)
 	}
 }
 
