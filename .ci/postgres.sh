@@ -32,7 +32,7 @@ _premortem_pg_bindir() {
 _premortem_postgres() {
 	local cmd="${1:-start}" port cache state bin user dir password dsn
 	port="${PREMORTEM_POSTGRES_PORT:-55432}"
-	cache="${PREMORTEM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/premortem}"
+	cache="${PREMORTEM_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/premortem}"
 	state="$cache/postgres.$port.dir"
 	password="premortem-test"
 	mkdir -p "$cache" || return 1
@@ -54,35 +54,40 @@ _premortem_postgres() {
 		user=postgres
 		id "$user" >/dev/null 2>&1 || useradd --system --no-create-home "$user" || return 1
 	fi
-	_as() { if [[ "$user" == "$(id -un)" ]]; then "$@"; else runuser -u "$user" -- "$@"; fi; }
+	_premortem_pg_as() { if [[ "$user" == "$(id -un)" ]]; then "$@"; else runuser -u "$user" -- "$@"; fi; }
 
 	if [[ "$cmd" == stop ]]; then
 		if [[ -f "$state" ]]; then
 			dir="$(cat "$state")"
-			_as "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >&2 || true
+			_premortem_pg_as "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >&2 || true
 			rm -rf "$dir" "$state"
 		fi
 		return 0
 	fi
 
 	dsn="postgres://premortem:$password@127.0.0.1:$port/postgres?sslmode=disable"
-	_up() { "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; }
+	_premortem_pg_up() { "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; }
 
 	# 3. The cluster: reuse ours if it answers, else a fresh one in a temporary folder.
-	if ! { [[ -f "$state" ]] && _up; }; then
+	if ! { [[ -f "$state" ]] && _premortem_pg_up; }; then
+		if [[ -f "$state" ]]; then # left by a machine restart: its server is gone
+			dir="$(cat "$state")"
+			[[ "$dir" == /tmp/premortem-pg.* ]] && rm -rf "$dir"
+			rm -f "$state"
+		fi
 		dir="$(mktemp -d /tmp/premortem-pg.XXXXXX)" || return 1
 		chown "$user" "$dir" && chmod 700 "$dir" || return 1
 		echo "$password" >"$dir/pwfile" && chown "$user" "$dir/pwfile" || return 1
 		echo "postgres.sh: initdb in $dir as $user ($bin)" >&2
-		_as "$bin/initdb" -D "$dir/data" -U premortem --pwfile="$dir/pwfile" \
+		_premortem_pg_as "$bin/initdb" -D "$dir/data" -U premortem --pwfile="$dir/pwfile" \
 			--auth-local=trust --auth-host=scram-sha-256 --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
 			{ echo "postgres.sh: initdb failed; see $dir/initdb.log" >&2; return 1; }
-		_as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
+		_premortem_pg_as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
 			-o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >&2 ||
 			{ echo "postgres.sh: the server did not start; see $dir/server.log" >&2; return 1; }
 		echo "$dir" >"$state"
 	fi
-	_up || { echo "postgres.sh: nothing answers on 127.0.0.1:$port" >&2; return 1; }
+	_premortem_pg_up || { echo "postgres.sh: nothing answers on 127.0.0.1:$port" >&2; return 1; }
 
 	export PREMORTEM_TEST_POSTGRES_DSN="$dsn"
 	export PREMORTEM_TEST_POSTGRES_BIN="$bin"

@@ -20,6 +20,9 @@ type Storage struct {
 }
 
 func (s *Storage) applyEnv(getenv func(string) string) {
+	if v := getenv("PREMORTEM_STORAGE_DRIVER"); v != "" {
+		s.Driver = v
+	}
 	if v := getenv("PREMORTEM_STORAGE_DSN"); v != "" {
 		s.DSN = v
 	}
