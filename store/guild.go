@@ -69,8 +69,17 @@ func (s *Store) SetGuildModel(ctx context.Context, c ModelChoice) (previous stri
 // ctx's error. After a lost connection it reconnects and calls fn for
 // every choice again, so a switch made meanwhile is not missed: fn must
 // accept repeats. Calls come one at a time from one goroutine; a slow fn
-// delays the next.
+// delays the next. Close ends it too.
 func (s *Store) Watch(ctx context.Context, fn func(guildID, backend string)) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() { // ends when Watch returns
+		select {
+		case <-s.done:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
 	reread := func(ctx context.Context, q querier) error {
 		all, err := rows(ctx, q, func(r scanner) (ModelChoice, error) {
 			var c ModelChoice
@@ -84,5 +93,11 @@ func (s *Store) Watch(ctx context.Context, fn func(guildID, backend string)) err
 		}
 		return nil
 	}
-	return s.e.watch(ctx, reread, fn)
+	err := s.e.watch(ctx, reread, fn)
+	select {
+	case <-s.done: // a read cut short by Close is no failure
+		return context.Canceled
+	default:
+		return err
+	}
 }

@@ -68,10 +68,11 @@ type Store struct {
 	now    func() time.Time
 	leases map[*Lease]struct{}
 	closed bool
+	done   chan struct{} // closed by Close: ends every Watch
 }
 
 func newStore(e engine, opts Options) *Store {
-	return &Store{e: e, opts: opts, log: opts.Logger, now: time.Now, leases: map[*Lease]struct{}{}}
+	return &Store{e: e, opts: opts, log: opts.Logger, now: time.Now, leases: map[*Lease]struct{}{}, done: make(chan struct{})}
 }
 
 // Open opens (creating if needed) the SQLite database at dsn, a file path
@@ -83,10 +84,16 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 // Driver names the engine: "sqlite" or "postgres".
 func (s *Store) Driver() string { return s.e.driver() }
 
-// Close ends every lease and closes the database.
+// Close ends every lease and Watch and closes the database. Closing twice
+// is harmless.
 func (s *Store) Close() error {
 	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
 	s.closed = true
+	close(s.done)
 	leases := make([]*Lease, 0, len(s.leases))
 	for l := range s.leases {
 		leases = append(leases, l)

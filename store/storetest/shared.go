@@ -216,3 +216,31 @@ func testIdentify(t *testing.T, open Opener) {
 		}
 	}
 }
+
+func testCloseEnds(t *testing.T, open Opener) {
+	ctx := ctxT(t)
+	s, _ := open(t, store.Options{})
+	l, err := s.Lock(ctx, "commands")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- s.Watch(context.Background(), func(string, string) {}) }()
+	s.Close()
+	select {
+	case <-l.Lost():
+	case <-time.After(patience):
+		t.Fatal("Close left a lease held")
+	}
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Watch after Close: %v", err)
+		}
+	case <-time.After(patience):
+		t.Fatal("Close left a Watch running")
+	}
+	if err := s.Close(); err != nil {
+		t.Errorf("closing twice: %v", err)
+	}
+}

@@ -43,6 +43,7 @@ func Run(t *testing.T, open Opener) {
 		{"Leases", testLeases},
 		{"LeaseWaitCancelled", testLeaseWaitCancelled},
 		{"Identify", testIdentify},
+		{"CloseEnds", testCloseEnds},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, open) })
 	}
