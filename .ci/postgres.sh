@@ -99,6 +99,8 @@ if (return 0 2>/dev/null); then
 	_premortem_postgres "$@"
 else
 	set -u
-	_premortem_postgres "$@" && [[ "${1:-start}" != stop ]] &&
+	_premortem_postgres "$@" || exit 1
+	if [[ "${1:-start}" != stop ]]; then
 		echo "export PREMORTEM_TEST_POSTGRES_DSN='$PREMORTEM_TEST_POSTGRES_DSN' PREMORTEM_TEST_POSTGRES_BIN=$PREMORTEM_TEST_POSTGRES_BIN PREMORTEM_TEST_POSTGRES_USER=$PREMORTEM_TEST_POSTGRES_USER"
+	fi
 fi
