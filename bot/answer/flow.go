@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -133,7 +134,8 @@ func (f *Flow) answer(ctx context.Context, q question, progress func(*discordgo.
 	}
 	req := advisor.Request{Question: text, Model: f.guildModel(ctx, q.guildID), History: q.history}
 	if f.Config.Stream {
-		req.OnDelta = func(s string) { progress(render.Partial(s, q.notice, lang)) }
+		p := &partial{notice: q.notice, lang: lang, show: progress}
+		req.OnDelta = p.write
 	}
 	start := time.Now()
 	ans, err := f.Asker.Ask(ctx, req)
@@ -172,6 +174,35 @@ func (f *Flow) guildModel(ctx context.Context, guildID string) string {
 		return ""
 	}
 	return c.Backend
+}
+
+// partial composes what is shown while an answer is written: the checked
+// text so far and a progress line (for the advisor's waiting and fallback
+// notices, through note).
+type partial struct {
+	notice, lang string
+	show         func(*discordgo.InteractionResponseData)
+
+	mu           sync.Mutex
+	text, status string
+}
+
+// write shows the answer's text so far.
+func (p *partial) write(text string) {
+	p.mu.Lock()
+	p.text = text
+	d := render.Partial(p.text, p.notice, p.status, p.lang)
+	p.mu.Unlock()
+	p.show(d)
+}
+
+// note shows status as the progress line, under the text so far.
+func (p *partial) note(status string) {
+	p.mu.Lock()
+	p.status = status
+	d := render.Partial(p.text, p.notice, p.status, p.lang)
+	p.mu.Unlock()
+	p.show(d)
 }
 
 // StripMentions removes the bot's mention tokens from a message.

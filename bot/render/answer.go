@@ -55,12 +55,21 @@ func Answer(ans *advisor.Answer, kb *knowledge.Base, notice string) []*discordgo
 }
 
 // Partial is how an answer being written looks: the checked text so far,
-// under notice, with a "writing" footer.
-func Partial(text, notice, lang string) *discordgo.InteractionResponseData {
-	return &discordgo.InteractionResponseData{Content: notice, Embeds: []*discordgo.MessageEmbed{{
+// under notice, with the progress line status in the footer ("writing"
+// when there is none; the advisor's waiting and fallback notices
+// otherwise).
+func Partial(text, notice, status, lang string) *discordgo.InteractionResponseData {
+	if strings.TrimSpace(text) == "" {
+		text = "…"
+	}
+	line := T(lang, "writing")
+	if status != "" {
+		line = "⏳ " + status
+	}
+	return &discordgo.InteractionResponseData{Content: Clip(notice, MaxContent), Embeds: []*discordgo.MessageEmbed{{
 		Description: Clip(text, MaxDescription-8),
 		Color:       AnswerColor,
-		Footer:      &discordgo.MessageEmbedFooter{Text: T(lang, "writing")},
+		Footer:      &discordgo.MessageEmbedFooter{Text: Clip(line, MaxFooter)},
 	}}}
 }
 
