@@ -188,18 +188,16 @@ type partial struct {
 }
 
 // write shows the answer's text so far.
-func (p *partial) write(text string) {
-	p.mu.Lock()
-	p.text = text
-	d := render.Partial(p.text, p.notice, p.status, p.lang)
-	p.mu.Unlock()
-	p.show(d)
-}
+func (p *partial) write(text string) { p.update(func() { p.text = text }) }
 
-// note shows status as the progress line, under the text so far.
-func (p *partial) note(status string) {
+// note shows status as the progress line, under the text so far. The
+// advisor's waiting and fallback notices (advisor.Request.OnNotice, issue
+// 9) land here.
+func (p *partial) note(status string) { p.update(func() { p.status = status }) }
+
+func (p *partial) update(change func()) {
 	p.mu.Lock()
-	p.status = status
+	change()
 	d := render.Partial(p.text, p.notice, p.status, p.lang)
 	p.mu.Unlock()
 	p.show(d)
