@@ -81,7 +81,7 @@ type Bot struct {
 	router  *router.Router
 
 	session *discordgo.Session
-	api     discordAPI // the session; tests replace it
+	api     discordAPI // what responders use: the session (a benchmark replaces it)
 
 	mu      sync.Mutex
 	self    *discordgo.User
@@ -120,21 +120,9 @@ func New(o Options) (*Bot, error) {
 		jobs: ops.NewJobs(), pacer: respond.NewPacer(c.StreamInterval), limits: router.NewUserLimits(c.UserRate, c.UserBurst),
 		session: s, api: s, threads: map[string]bool{}, ready: make(chan struct{})}
 	b.answers = answer.New(answer.Options{Config: c, Asker: o.Asker, Backends: o.Backends, KB: o.KB, Store: o.Store,
-		History: lateReader{b}, Self: b, Metrics: o.Metrics, Logger: o.Logger})
+		History: s, Self: b, Metrics: o.Metrics, Logger: o.Logger})
 	b.router = b.routes(o)
 	return b, nil
-}
-
-// lateReader reads history through the bot's current API, which tests
-// may replace after New.
-type lateReader struct{ b *Bot }
-
-func (r lateReader) ChannelMessage(channelID, messageID string, options ...discordgo.RequestOption) (*discordgo.Message, error) {
-	return r.b.api.ChannelMessage(channelID, messageID, options...)
-}
-
-func (r lateReader) ChannelMessages(channelID string, limit int, beforeID, afterID, aroundID string, options ...discordgo.RequestOption) ([]*discordgo.Message, error) {
-	return r.b.api.ChannelMessages(channelID, limit, beforeID, afterID, aroundID, options...)
 }
 
 // Ready is closed once the bot is connected and its commands registered.

@@ -34,9 +34,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		return err
 	}
 	s := b.session
-	if b.cfg.Gateway {
-		b.attach(s)
-	}
+	b.attach(s)
 	me, err := s.User("@me", discordgo.WithContext(ctx))
 	if err != nil {
 		return ops.TokenError(err)
@@ -79,7 +77,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	return nil
 }
 
-// attach installs the bot's gateway event handlers on s.
+// attach installs the bot's event handlers on s: the gateway's, and
+// discordgo's report of a 429 (which comes with or without a gateway).
 func (b *Bot) attach(s *discordgo.Session) {
 	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
 		b.dispatchInteraction(ic.Interaction, nil)
