@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/premortem/premortem/bot/commands"
 	"github.com/premortem/premortem/bot/render"
 	"github.com/premortem/premortem/config"
 	"github.com/premortem/premortem/internal/discordfake"
@@ -168,5 +169,22 @@ func TestAskWithStreamingOff(t *testing.T) {
 	h.waitOriginal(i, func(m *discordgo.Message) bool { return len(m.Components) > 0 })
 	if edits := h.srv.CallsTo("PATCH", "/webhooks/"+discordfake.BotID+"/"+i.Token); len(edits) != 1 {
 		t.Errorf("%d edits with streaming off; want the final one only", len(edits))
+	}
+}
+
+// TestEveryDefinedCommandIsRouted keeps the registered commands and the
+// router's routes one list: each command gets an answer of its own.
+func TestEveryDefinedCommandIsRouted(t *testing.T) {
+	h := startBot(t)
+	for _, c := range commands.Definitions() {
+		var opts []*discordgo.ApplicationCommandInteractionDataOption
+		if c.Name == "model" {
+			opts = append(opts, discordfake.SubCommand("list"))
+		}
+		a := h.interact(h.srv.Command(discordfake.UserOther, discordfake.ChannelGeneral, c.Name, opts...))
+		if d := ackData(t, a); strings.Contains(d.Content, render.T("en", "unknown")) {
+			t.Errorf("/%s is not routed", c.Name)
+		}
+		h.settle(discordfake.UserOther)
 	}
 }
