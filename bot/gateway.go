@@ -105,10 +105,11 @@ func (b *Bot) attach(s *discordgo.Session) {
 func (b *Bot) dispatchInteraction(i *discordgo.Interaction, first respond.First) {
 	start := time.Now()
 	out := respond.NewInteraction(i, respond.InteractionOptions{API: b.api, First: first, Pacer: b.pacer,
-		Acked: b.metrics.Acked, Start: start, Log: b.log})
+		Acked: b.metrics.Acked, Start: start, Log: b.log, Tokens: &b.tokens})
 	q := router.FromInteraction(i, out)
 	q.Start = start
-	q.Parents = b.threadParent(i.ChannelID)
-	b.tokens.Track(q)
+	if len(b.cfg.AllowedChannelIDs) > 0 { // parents matter to the guard alone
+		q.Parents = b.threadParent(i.ChannelID)
+	}
 	b.router.Dispatch(q)
 }

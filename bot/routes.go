@@ -18,7 +18,8 @@ func (b *Bot) routes(o Options) *router.Router {
 	r := router.New(b.metrics)
 	fast := r.With(b.fast(router.DeferAfter)...)
 	questions := r.With(b.questionChain()...)
-	private := r.With(router.Track(b.jobs, b.cfg.AnswerTimeout), router.Defer(router.DeferOptions{Now: true, Private: true}), router.Recover(b.log))
+	private := r.With(router.Track(b.jobs), router.Defer(router.DeferOptions{Now: true, Private: true}),
+		router.Deadline(b.jobs, b.cfg.AnswerTimeout), router.Recover(b.log))
 
 	questions.Command("ask", b.answers.Handle)
 	questions.Message(b.answers.Handle)
@@ -47,19 +48,22 @@ func (b *Bot) routes(o Options) *router.Router {
 // fast is the chain of quick handlers: a job with a deadline, deferred
 // when it takes longer than after, panics answered politely.
 func (b *Bot) fast(after time.Duration) []router.Middleware {
-	return []router.Middleware{router.Track(b.jobs, b.cfg.AnswerTimeout), router.Defer(router.DeferOptions{After: after}), router.Recover(b.log)}
+	return []router.Middleware{router.Track(b.jobs), router.Defer(router.DeferOptions{After: after}),
+		router.Deadline(b.jobs, b.cfg.AnswerTimeout), router.Recover(b.log)}
 }
 
 // questionChain is the one chain of every question, however it came:
-// allowed channels and roles, the user's limits, a job with a deadline,
-// acknowledged at once (a deferral, or typing), at most max_concurrent
-// answers being written, streamed while written.
+// allowed channels and roles, the user's limits, a tracked job,
+// acknowledged at once (a deferral, or typing), then with a deadline, at
+// most max_concurrent answers being written, streamed while written. All
+// that runs before the acknowledgement is in memory.
 func (b *Bot) questionChain() []router.Middleware {
 	return []router.Middleware{
 		router.Guard(b.cfg.AllowedChannelIDs, b.cfg.AllowedRoleIDs, b.metrics),
 		b.limits.Middleware(b.metrics),
-		router.Track(b.jobs, b.cfg.AnswerTimeout),
+		router.Track(b.jobs),
 		router.Defer(router.DeferOptions{Now: true}),
+		router.Deadline(b.jobs, b.cfg.AnswerTimeout),
 		router.Recover(b.log),
 		router.Limit(b.cfg.MaxConcurrent),
 		respond.Stream(b.pacer),

@@ -42,6 +42,7 @@ type Interaction struct {
 	start   time.Time
 	log     *slog.Logger
 	channel string
+	tokens  *Tokens
 
 	// The deferral and the handler's answer race for the first response
 	// under mu, so exactly one is sent and an answer after a deferral waits
@@ -60,11 +61,14 @@ type InteractionOptions struct {
 	Acked func(time.Duration) // observes the first response's latency since Start
 	Start time.Time
 	Log   *slog.Logger
+	// Tokens, when set, maps the interaction's webhook to its channel from
+	// the first response until the answer is delivered, for 429s.
+	Tokens *Tokens
 }
 
 // NewInteraction returns the responder of interaction i.
 func NewInteraction(i *discordgo.Interaction, o InteractionOptions) *Interaction {
-	r := &Interaction{i: i, api: o.API, first: o.First, pacer: o.Pacer, acked: o.Acked, start: o.Start, log: o.Log, channel: i.ChannelID}
+	r := &Interaction{i: i, api: o.API, first: o.First, pacer: o.Pacer, acked: o.Acked, start: o.Start, log: o.Log, channel: i.ChannelID, tokens: o.Tokens}
 	if r.first == nil {
 		r.first = func(ctx context.Context, resp *discordgo.InteractionResponse) error {
 			return o.API.InteractionRespond(i, resp, discordgo.WithContext(ctx))
@@ -83,6 +87,7 @@ func (r *Interaction) respondFirst(ctx context.Context, resp *discordgo.Interact
 		r.acked(time.Since(r.start))
 	}
 	r.sent = true
+	r.tokens.add(r.i.Token, r.channel) // what follows uses the webhook
 	return err
 }
 
@@ -102,9 +107,9 @@ func (r *Interaction) Defer(private bool) {
 	if private {
 		resp.Data.Flags = discordgo.MessageFlagsEphemeral
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), deliverTimeout)
-	defer cancel()
-	err := r.respondFirst(ctx, resp)
+	// No timer of its own: the HTTP client's timeout bounds the call, and
+	// the acknowledgement is the one call on the hot path.
+	err := r.respondFirst(context.Background(), resp)
 	r.deferType, r.private = typ, private
 	if err != nil {
 		r.log.Warn("acknowledge interaction", "interaction", r.i.ID, "err", err)
@@ -132,6 +137,7 @@ func (r *Interaction) Respond(resp *router.Response) {
 	defer cancel()
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	defer r.tokens.remove(r.i.Token)
 	d := resp.Data
 	if d == nil {
 		d = &discordgo.InteractionResponseData{}

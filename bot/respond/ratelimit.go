@@ -4,8 +4,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/premortem/premortem/bot/router"
 )
 
 // Tokens maps the interaction tokens of requests in flight to their
@@ -13,17 +11,22 @@ import (
 // channel) charges the right channel's budget.
 type Tokens struct{ m sync.Map }
 
-// Track remembers q's token until q's response is delivered.
-func (t *Tokens) Track(q *router.Request) {
-	if q.Interaction == nil {
-		return
+func (t *Tokens) add(token, channel string) {
+	if t != nil {
+		t.m.Store(token, channel)
 	}
-	tok := q.Interaction.Token
-	t.m.Store(tok, q.ChannelID)
-	q.Finally(func() { t.m.Delete(tok) })
+}
+
+func (t *Tokens) remove(token string) {
+	if t != nil {
+		t.m.Delete(token)
+	}
 }
 
 func (t *Tokens) channel(token string) string {
+	if t == nil {
+		return ""
+	}
 	if c, ok := t.m.Load(token); ok {
 		return c.(string)
 	}

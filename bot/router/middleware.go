@@ -23,18 +23,29 @@ type Jobs interface {
 	Context(timeout time.Duration) (context.Context, context.CancelFunc)
 }
 
-// Track runs each request as a job of jobs with its own deadline (timeout;
-// shutdown cancels it after the grace period), and refuses new requests
-// politely once shutdown has begun. The job ends when the response is
-// delivered.
-func Track(jobs Jobs, timeout time.Duration) Middleware {
+// Track counts each request as a job of jobs, so that shutdown waits for
+// it, and refuses new requests politely once shutdown has begun. The job
+// ends when the response is delivered.
+func Track(jobs Jobs) Middleware {
 	return func(next Handler) Handler {
-		return func(_ context.Context, q *Request) *Response {
+		return func(ctx context.Context, q *Request) *Response {
 			if !jobs.Begin() {
 				return Private(render.T(q.Lang, "stopping"))
 			}
+			q.Finally(jobs.Done)
+			return next(ctx, q)
+		}
+	}
+}
+
+// Deadline gives the handler the job's context: it ends after timeout, or
+// when shutdown's grace period is over. Placed after Defer, it costs the
+// acknowledgement nothing.
+func Deadline(jobs Jobs, timeout time.Duration) Middleware {
+	return func(next Handler) Handler {
+		return func(_ context.Context, q *Request) *Response {
 			ctx, cancel := jobs.Context(timeout)
-			q.Finally(func() { cancel(); jobs.Done() })
+			q.Finally(cancel)
 			return next(ctx, q)
 		}
 	}
