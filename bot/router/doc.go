@@ -8,10 +8,12 @@
 // A Handler takes a *Request and returns the *Response it wants sent; it
 // never talks to Discord. Middlewares (func(Handler) Handler) wrap
 // handlers: Guard (allowed channels and roles), UserLimits (one request
-// in flight per user, a rate), Track (a job with a deadline, for graceful
-// shutdown), Defer (acknowledge at once or after DeferAfter, then answer
-// from a goroutine), Recover (a panic becomes a polite reply) and Limit
-// (answers being written at once). A Router holds the routes; With adds
+// in flight per user, a rate), Track (a job that graceful shutdown waits
+// for), Defer (acknowledge at once or after DeferAfter, then answer from a
+// goroutine), Deadline (the job's context, after the acknowledgement),
+// Recover (a panic becomes a polite reply) and Limit (answers being
+// written at once). Everything before Defer is in memory, so the
+// acknowledgement waits for nothing but itself. A Router holds the routes; With adds
 // middlewares to the routes added through it, so /ask and message
 // questions share one chain.
 //
