@@ -110,6 +110,11 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 	req.Question = q
 	lang := DetectLang(q)
 	found := a.search.Search(q)
+	if found.OffTopic() {
+		if fr, ok := a.followUpResult(q, req.History); ok {
+			found = fr
+		}
+	}
 	retrieved := time.Now()
 	g := a.ground(found, lang)
 	ans := &Answer{
