@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/premortem/premortem/knowledge"
+	"github.com/premortem/premortem/situation"
 )
 
 // MaxQuestionBytes bounds a question; longer input is refused, not truncated,
@@ -34,6 +35,7 @@ type Advisor struct {
 	kb       *knowledge.Base
 	search   Retriever
 	backends *Backends
+	reader   *situation.Reader // nil without knowledge
 	log      *slog.Logger
 }
 
@@ -54,7 +56,11 @@ func New(o Options) *Advisor {
 	if o.Backends == nil {
 		o.Backends = BuiltinOnly()
 	}
-	return &Advisor{kb: o.KB, search: o.Search, backends: o.Backends, log: o.Logger}
+	a := &Advisor{kb: o.KB, search: o.Search, backends: o.Backends, log: o.Logger}
+	if o.KB != nil {
+		a.reader = situation.NewReader(o.KB)
+	}
+	return a
 }
 
 // KB returns the knowledge base the advisor answers from.
@@ -116,12 +122,18 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 		}
 	}
 	retrieved := time.Now()
-	g := a.ground(found, lang)
+	var sit *situation.Situation
+	if a.reader != nil {
+		s := a.reader.Read(q, founderTexts(req.History)...)
+		sit = &s
+	}
+	g := a.ground(found, lang, sit)
 	ans := &Answer{
 		Question:   q,
 		Lang:       lang,
 		Risks:      g.Risks,
 		Benchmarks: g.Benchmarks,
+		Situation:  situationView(sit, lang),
 		TimingMS:   map[string]float64{},
 	}
 	if err := a.write(ctx, req, g, ans); err != nil {
