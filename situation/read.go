@@ -85,7 +85,7 @@ func (rd *reading) unstill() {
 	}
 }
 
-func (c clause) foreign() bool { return c.flags&fCase != 0 && c.flags&fFirstPerson == 0 }
+func (c clause) foreign() bool { return c.flags&fForeign != 0 }
 
 // states reports whether numbers in the clause are the founder's: not a
 // weighing of options, a supposition, talk about the market or about a
@@ -122,9 +122,9 @@ func (rd *reading) matchEndingAt(pos int) int {
 func (rd *reading) clauseAt(pos int) clause { return rd.cs[clauseOf(rd.cs, pos)] }
 
 // sentenceFlags is the union of the flags of the clauses in pos's sentence.
-func (rd *reading) sentenceFlags(pos int) flag {
+func (rd *reading) sentenceFlags(pos int) mark {
 	s := rd.clauseAt(pos).sentence
-	var f flag
+	var f mark
 	for _, c := range rd.cs {
 		if c.sentence == s {
 			f |= c.flags

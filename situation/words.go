@@ -85,7 +85,7 @@ type choiceCue struct {
 	field    string
 	value    string
 	negated  string
-	needs    flag
+	needs    mark
 	sentence bool
 }
 
@@ -148,7 +148,7 @@ var decisionWords = []string{"还是", "要不要", "该不该", "应不应该",
 	"should we", "should i", "should our", "should", "shall we", "better than", "better business", "worth it", "is it worth", "good idea", "which one", "whether"}
 
 // Markers: words whose presence changes how a clause is read.
-var markers = map[flag][]string{
+var markers = map[mark][]string{
 	fQuestion: {"?", "吗", "呢", "什么", "怎么", "如何", "多少", "多久", "哪", "能不能", "会不会", "有没有", "是不是",
 		"how", "what", "why", "when", "which", "who", "where", "is it", "are we", "can we", "could we", "do we", "does"},
 	fDecision:     append([]string{"vs", "vs.", "versus"}, decisionWords...),
