@@ -34,7 +34,7 @@ func (rd *reading) record(t token, s *slot) {
 		rd.add(cand{fact: Fact{Field: s.field, Value: n, Unit: unit}}, s.start, s.end)
 		if s.field == FieldGPUs {
 			access := "own"
-			if rd.clauseAt(t.start).flags&fRent != 0 {
+			if rd.sentenceFlags(t.start)&fRent != 0 { // "1000 张卡,都是租的"
 				access = "rented"
 			}
 			rd.add(cand{fact: Fact{Field: "gpu_access", Value: access}}, s.start, s.end)

@@ -40,6 +40,10 @@ func TestReadFacts(t *testing.T) {
 			fact("annual_cost", 3.6e7, "USD/year", "monthly burn is 3M usd"), fact("cash", 1.5e7, "USD", "cash in bank 15M")}},
 		{"GPU bill inherits the month", "我们的 GPU 账单每个月 80 万,收入才 20 万", nil, []Fact{
 			fact("annual_cost", 9.6e6, "CNY/year", "账单每个月 80 万"), fact("annual_revenue", 2.4e6, "CNY/year", "收入才 20 万")}},
+		{"raised and loss", "融了 5000 万 A 轮,每个月亏 300 万", nil, []Fact{
+			fact("raised", 5e7, "CNY", "融了 5000 万"), fact("annual_loss", 3.6e7, "CNY/year", "每个月亏 300 万")}},
+		{"chained numeral", "1亿5000万 的成本, 收入 1500万", nil, []Fact{
+			fact("annual_cost", 1.5e8, "CNY/year", "1亿5000万 的成本"), fact("annual_revenue", 1.5e7, "CNY/year", "收入 1500万")}},
 		{"ARR and burn in one clause", "1M ARR 2M burn", nil, []Fact{
 			fact("annual_revenue", 1e6, "USD/year", "1M ARR"), fact("annual_cost", 24e6, "USD/year", "2M burn")}},
 
@@ -61,6 +65,7 @@ func TestReadFacts(t *testing.T) {
 		{"GPUs zh", "我们有 64 张 A800", nil, []Fact{fact("gpus", 64.0, "A800", "64 张 A800"), fact("gpu_access", "own", "", "64 张 A800")}},
 		{"GPUs en rented", "we rented 64 H100s", nil, []Fact{fact("gpus", 64.0, "H100", "64 H100s"), fact("gpu_access", "rented", "", "64 H100s")}},
 		{"GPUs by model number", "8 块 4090", nil, []Fact{fact("gpus", 8.0, "4090", "8 块 4090"), fact("gpu_access", "own", "", "8 块 4090")}},
+		{"GPUs rented, said after", "我们有 1000 张卡,都是租的", nil, []Fact{fact("gpus", 1000.0, "GPU", "1000 张卡"), fact("gpu_access", "rented", "", "1000 张卡")}},
 		{"GPUs constrained", "买不到H100,我们是不是就完了?", nil, []Fact{fact("gpu_access", "constrained", "", "买不到H100")}},
 
 		// Choices and flags.

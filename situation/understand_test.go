@@ -147,6 +147,8 @@ func TestComparisons(t *testing.T) {
 		{"runway from cash", "账上还有3000万, 每月烧500万", []string{CompareRunway}, []float64{6},
 			[]string{"按你给的数字计算", "3000万元", "500万元", "6个月", "前期一两年亏损,本就是大模型行业的常态"},
 			[]string{"Computed from your numbers", "¥30M", "¥5M", "6 months"}},
+		{"runway from cash and loss", "账上 3000 万, 每个月亏 300 万", []string{CompareRunway}, []float64{10},
+			[]string{"每月亏损 300万元", "10个月"}, []string{"monthly loss ¥3M", "10 months"}},
 		{"runway stated", "钱还能烧一年", []string{CompareRunway}, []float64{12}, []string{"12个月"}, []string{"12 months"}},
 		{"paying users and price", "2000 个付费用户, 每月 30 块", []string{ComparePayingUsers, ComparePriceRevenue}, []float64{2000, 720000},
 			[]string{"2000 个付费用户", "10万级", "2%", "30元", "72万元", "10万级的付费用户数才能做出几千万的营收"},

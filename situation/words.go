@@ -174,7 +174,7 @@ var intentCues = map[string][]string{
 		"担心什么", "要担心", "算问题吗", "是不是就完了", "完了吗", "致命", "biggest risk", "biggest threat", "main risk", "risks", "risk", "worry about", "should i worry",
 		"should we worry", "kill us", "gonna kill", "going to kill", "are we dead", "what could go wrong", "worry abt"},
 	IntentDecision: decisionWords,
-	IntentFigure:   {"多少", "多久", "几成", "几个", "比例", "占比", "多大", "how much", "how many", "how long", "what percentage", "what share", "how big"},
+	IntentFigure:   {"多少", "多久", "几成", "比例", "占比", "多大", "how much", "how many", "how long", "what percentage", "what share", "how big"},
 	IntentHowTo: {"怎么办", "咋办", "咋整", "怎么整", "怎么搞", "怎么做", "该怎么", "如何", "怎样", "怎么赚钱", "怎么活", "怎么才能", "具体", "下一步", "接下来", "建议", "how do", "how can", "how to",
 		"how should", "what should i do", "what should we do", "what do we do", "what to do", "next step", "next steps", "advice", "tips", "what are we missing",
 		"where should", "what should", "what shud"},
