@@ -44,7 +44,8 @@ type cue struct {
 	weak    bool // intent cue that counts only when nothing stronger is found
 	dilemma string
 	caseID  string
-	han     bool // the word starts with a Han character
+	han     bool   // the word starts with a Han character
+	exact   string // a case alias that counts only written exactly so ("Meta")
 }
 
 const (

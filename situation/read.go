@@ -70,9 +70,14 @@ func (r *Reader) read(s string, question bool) *reading {
 // noCue replaces a word that turned out to mean nothing here.
 var noCue = &cue{}
 
-// unstill drops 还是 where it means "still" (还是没有付费客户), not "or".
+// unstill drops 还是 where it means "still" (还是没有付费客户), not "or",
+// and case aliases not written exactly as they must be ("meta" in prose).
 func (rd *reading) unstill() {
 	for i, m := range rd.ms {
+		if x := m.cue.exact; x != "" && rd.t.orig[rd.t.off[m.start]:rd.t.off[m.end]] != x {
+			rd.ms[i].cue = noCue
+			continue
+		}
 		if m.cue != rd.r.still {
 			continue
 		}
