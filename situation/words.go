@@ -153,7 +153,7 @@ var markers = map[mark][]string{
 		"how", "what", "why", "when", "which", "who", "where", "is it", "are we", "can we", "could we", "do we", "does"},
 	fDecision:     append([]string{"vs", "vs.", "versus"}, decisionWords...),
 	fHypothetical: {"如果", "假如", "假设", "万一", "要是", "if", "what if", "suppose", "imagine"},
-	fWorld:        {"很火", "火了", "风口", "趋势", "都在做", "都在搞", "大家都", "are hot", "is hot", "trend", "trending", "everyone", "hype"},
+	fWorld:        {"很火", "火了", "风口", "趋势", "都在做", "都在搞", "都在用", "大家都", "are hot", "is hot", "trend", "trending", "everyone", "hype"},
 	fFirstPerson:  {"我们", "我", "咱们", "我司", "本公司", "我们的", "we", "we're", "we've", "we'd", "our", "ours", "us", "i", "i'm", "i've", "my", "me"},
 	fNegation:     {"不", "没", "没有", "无", "不是", "并不", "从不", "no", "not", "never", "zero", "without", "don't", "doesn't", "didn't", "isn't", "aren't", "haven't", "no longer"},
 	fSplit:        {"但是", "但", "可是", "不过", "然而", "可就是", " but ", " however", " although"},
