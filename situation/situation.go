@@ -67,12 +67,11 @@ type Comparison struct {
 
 // Comparison kinds.
 const (
-	CompareCostRevenue     = "cost-revenue"          // cost/revenue multiple vs Stability AI's
-	CompareIndustry        = "industry-cost-revenue" // the same multiple vs the industry's (Sequoia)
-	CompareRunway          = "runway"                // months of runway vs the usual loss-making years
-	ComparePayingUsers     = "paying-users"          // paying users vs "10万级"
-	ComparePriceRevenue    = "price-revenue"         // price x paying users as yearly revenue vs "几千万的营收"
-	compareRunwayBenchmark = "early-loss-years"
+	CompareCostRevenue  = "cost-revenue"          // cost/revenue multiple vs Stability AI's
+	CompareIndustry     = "industry-cost-revenue" // the same multiple vs the industry's (Sequoia)
+	CompareRunway       = "runway"                // months of runway vs the usual loss-making years
+	ComparePayingUsers  = "paying-users"          // paying users vs "10万级"
+	ComparePriceRevenue = "price-revenue"         // price x paying users as yearly revenue vs "几千万的营收"
 )
 
 // ModeWhy is what the assessment's rules conclude about one failure mode
