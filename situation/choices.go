@@ -6,7 +6,7 @@ import "slices"
 // to it: "没有母公司", "don't have a parent company".
 const negationReach = 12
 
-// choice is a profile choice or flag read from one word.
+// choice is a profile choice or mark read from one word.
 type choice struct {
 	field, value string
 	start, end   int
@@ -83,7 +83,7 @@ func (rd *reading) readChoices() {
 
 // widenTo extends a span over the words of clause ci that carry f, so a
 // fact quotes "behind on our AWS bill", not "behind on".
-func (rd *reading) widenTo(ci int, f flag, start, end int) (int, int) {
+func (rd *reading) widenTo(ci int, f mark, start, end int) (int, int) {
 	for _, m := range rd.ms {
 		if m.cue.flags&f != 0 && clauseOf(rd.cs, m.start) == ci {
 			start, end = min(start, m.start), max(end, m.end)

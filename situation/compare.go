@@ -15,6 +15,7 @@ const (
 	benchIndustryRevenue  = "sequoia-ai-revenue-2023"
 	benchPayingUsers      = "consumer-paying-users"
 	benchConsumerRevenue  = "consumer-revenue-target"
+	benchLossYears        = "early-loss-years"
 )
 
 // compare sets the founder's numbers beside the article's benchmarks. Each

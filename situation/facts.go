@@ -1,6 +1,7 @@
 package situation
 
 import (
+	"cmp"
 	"errors"
 
 	"github.com/premortem/premortem/assess"
@@ -34,7 +35,7 @@ func (rd *reading) record(t token, s *slot) {
 		rd.add(cand{fact: Fact{Field: s.field, Value: n, Unit: unit}}, s.start, s.end)
 		if s.field == FieldGPUs {
 			access := "own"
-			if rd.clauseAt(t.start).flags&fRent != 0 {
+			if rd.sentenceFlags(t.start)&fRent != 0 { // "1000 张卡,都是租的"
 				access = "rented"
 			}
 			rd.add(cand{fact: Fact{Field: "gpu_access", Value: access}}, s.start, s.end)
@@ -68,13 +69,7 @@ func (rd *reading) amount(t token, s *slot, field string, c *cue) {
 		rd.invalid(t, err)
 		return
 	}
-	period := c.period
-	if period == "" {
-		period = s.period
-	}
-	if period == "" {
-		period = c.def
-	}
+	period := cmp.Or(c.period, s.period, c.def)
 	v := a.Value
 	switch field {
 	case FieldAnnualCost, FieldAnnualRevenue, FieldAnnualLoss:
@@ -95,13 +90,7 @@ func (rd *reading) amount(t token, s *slot, field string, c *cue) {
 		rd.invalid(t, &assess.ParseError{Input: rd.source(t.start, t.end), Kind: assess.ErrTooLarge})
 		return
 	}
-	cur := t.cur
-	if cur == "" {
-		cur = a.Currency
-	}
-	if cur == "" {
-		cur = t.hint
-	}
+	cur := cmp.Or(t.cur, a.Currency, t.hint)
 	rd.add(cand{fact: Fact{Field: field, Value: v}, amount: true, raw: a.Value, period: period, cur: cur, burn: c.burn}, s.start, s.end)
 }
 

@@ -1,10 +1,6 @@
 package situation
 
-import (
-	"slices"
-
-	"github.com/premortem/premortem/assess"
-)
+import "github.com/premortem/premortem/assess"
 
 // intentOrder: a question that has cues of several kinds is of the first.
 var intentOrder = []string{IntentThreat, IntentDecision, IntentFigure, IntentHowTo}
@@ -74,21 +70,23 @@ func (rd *reading) dilemma() string {
 	if best != "" || rd.r.kb == nil {
 		return best
 	}
-	for _, id := range rd.cases() {
-		if c, ok := rd.r.kb.Case(id); ok && len(c.Modes) > 0 {
+	for _, c := range rd.r.kb.CasesNamed(rd.t.orig) {
+		if len(c.Modes) > 0 {
 			return c.Modes[0]
 		}
 	}
 	return ""
 }
 
-// cases returns the IDs of the cases the message names, in order.
+// cases returns the IDs of the cases the message names, in order, as the
+// knowledge base finds them.
 func (rd *reading) cases() []string {
 	out := []string{}
-	for _, m := range rd.ms {
-		if id := m.cue.caseID; id != "" && !slices.Contains(out, id) {
-			out = append(out, id)
-		}
+	if rd.r.kb == nil {
+		return out
+	}
+	for _, c := range rd.r.kb.CasesNamed(rd.t.orig) {
+		out = append(out, c.ID)
 	}
 	return out
 }

@@ -8,11 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// flag is a set of markers a word carries.
-type flag uint32
+// mark is a set of markers a word carries.
+type mark uint32
 
 const (
-	fQuestion     flag = 1 << iota // the clause asks something
+	fQuestion     mark = 1 << iota // the clause asks something
 	fDecision                      // the clause weighs options: nothing in it is a fact
 	fHypothetical                  // "if": nothing in it is a fact
 	fWorld                         // talk about the market, not the founder
@@ -24,6 +24,7 @@ const (
 	fGPU                           // a GPU or accelerator
 	fRent                          // renting
 	fCase                          // names a company the article discusses
+	fForeign                       // a clause about such a company, not the founder
 )
 
 // cue is everything one word means to the reader; a word listed in several
@@ -38,12 +39,13 @@ type cue struct {
 	prefix  bool   // right before a number: a rank, version or other count
 	counter bool   // between a number and what it counts
 	sets    []choiceCue
-	flags   flag
+	flags   mark
 	intent  string
 	weak    bool // intent cue that counts only when nothing stronger is found
 	dilemma string
 	caseID  string
-	han     bool // the word starts with a Han character
+	han     bool   // the word starts with a Han character
+	exact   string // a case alias that counts only written exactly so ("Meta")
 }
 
 const (

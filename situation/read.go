@@ -70,9 +70,14 @@ func (r *Reader) read(s string, question bool) *reading {
 // noCue replaces a word that turned out to mean nothing here.
 var noCue = &cue{}
 
-// unstill drops 还是 where it means "still" (还是没有付费客户), not "or".
+// unstill drops 还是 where it means "still" (还是没有付费客户), not "or",
+// and case aliases not written exactly as they must be ("meta" in prose).
 func (rd *reading) unstill() {
 	for i, m := range rd.ms {
+		if x := m.cue.exact; x != "" && rd.t.orig[rd.t.off[m.start]:rd.t.off[m.end]] != x {
+			rd.ms[i].cue = noCue
+			continue
+		}
 		if m.cue != rd.r.still {
 			continue
 		}
@@ -85,7 +90,7 @@ func (rd *reading) unstill() {
 	}
 }
 
-func (c clause) foreign() bool { return c.flags&fCase != 0 && c.flags&fFirstPerson == 0 }
+func (c clause) foreign() bool { return c.flags&fForeign != 0 }
 
 // states reports whether numbers in the clause are the founder's: not a
 // weighing of options, a supposition, talk about the market or about a
@@ -122,9 +127,9 @@ func (rd *reading) matchEndingAt(pos int) int {
 func (rd *reading) clauseAt(pos int) clause { return rd.cs[clauseOf(rd.cs, pos)] }
 
 // sentenceFlags is the union of the flags of the clauses in pos's sentence.
-func (rd *reading) sentenceFlags(pos int) flag {
+func (rd *reading) sentenceFlags(pos int) mark {
 	s := rd.clauseAt(pos).sentence
-	var f flag
+	var f mark
 	for _, c := range rd.cs {
 		if c.sentence == s {
 			f |= c.flags

@@ -115,20 +115,38 @@ func (r *Reader) index() {
 	}
 	if r.kb != nil {
 		for _, cs := range r.kb.Cases {
-			for _, w := range append([]string{cs.Name.ZH, cs.Name.EN}, cs.Aliases...) {
-				if len(w) < 2 {
-					continue
-				}
-				c := l.add(w)
-				c.flags |= fCase
-				if c.caseID == "" {
-					c.caseID = cs.ID
-				}
-			}
+			r.indexCase(cs)
 		}
 	}
 	r.still = l.add("还是")
 	l.seal()
+}
+
+// indexCase adds a case's names: a clause naming one, and not the founder,
+// is about that company. Cloud vendors (a bill word too: AWS, 阿里云) are
+// named on the founder's bills, so they do not make a clause foreign.
+// Aliases that are everyday words count only as written (match_case);
+// false friends ("SD卡") hide the name inside them.
+func (r *Reader) indexCase(cs knowledge.Case) {
+	l := r.lex
+	for _, w := range cs.FalseFriends {
+		l.add(w)
+	}
+	for _, w := range append([]string{cs.Name.ZH, cs.Name.EN}, cs.Aliases...) {
+		if len(w) < 2 {
+			continue
+		}
+		c := l.add(w)
+		if slices.Contains(cs.MatchCase, w) {
+			c.exact = w
+		}
+		if c.flags&fBill == 0 {
+			c.flags |= fCase
+		}
+		if c.caseID == "" {
+			c.caseID = cs.ID
+		}
+	}
 }
 
 // Read reads question, and history (the founder's earlier messages, oldest

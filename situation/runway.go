@@ -10,7 +10,7 @@ import (
 // monthly spend, else as they said it) beside the article's "前期一两年亏损,
 // 本就是大模型行业的常态": a runway shorter than the usual loss-making years.
 func (r *Reader) runwayComparison(b basis) (Comparison, bool) {
-	bm, ok := r.benchmark(compareRunwayBenchmark)
+	bm, ok := r.benchmark(benchLossYears)
 	if !ok || bm.Value <= 0 {
 		return Comparison{}, false
 	}

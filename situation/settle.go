@@ -1,6 +1,9 @@
 package situation
 
-import "math"
+import (
+	"cmp"
+	"math"
+)
 
 // resolve gives every amount of the message its currency: as written, as
 // its scale suggests (万 yuan, M dollars), else the message's, else
@@ -11,12 +14,7 @@ func (rd *reading) resolve(fallback string) {
 		if !c.amount {
 			continue
 		}
-		if c.cur == "" {
-			c.cur = rd.currency
-		}
-		if c.cur == "" {
-			c.cur = fallback
-		}
+		c.cur = cmp.Or(c.cur, rd.currency, fallback)
 		c.fact.Unit = unitFor(c.fact.Field, c.cur)
 	}
 }

@@ -67,12 +67,11 @@ type Comparison struct {
 
 // Comparison kinds.
 const (
-	CompareCostRevenue     = "cost-revenue"          // cost/revenue multiple vs Stability AI's
-	CompareIndustry        = "industry-cost-revenue" // the same multiple vs the industry's (Sequoia)
-	CompareRunway          = "runway"                // months of runway vs the usual loss-making years
-	ComparePayingUsers     = "paying-users"          // paying users vs "10万级"
-	ComparePriceRevenue    = "price-revenue"         // price x paying users as yearly revenue vs "几千万的营收"
-	compareRunwayBenchmark = "early-loss-years"
+	CompareCostRevenue  = "cost-revenue"          // cost/revenue multiple vs Stability AI's
+	CompareIndustry     = "industry-cost-revenue" // the same multiple vs the industry's (Sequoia)
+	CompareRunway       = "runway"                // months of runway vs the usual loss-making years
+	ComparePayingUsers  = "paying-users"          // paying users vs "10万级"
+	ComparePriceRevenue = "price-revenue"         // price x paying users as yearly revenue vs "几千万的营收"
 )
 
 // ModeWhy is what the assessment's rules conclude about one failure mode
@@ -128,7 +127,7 @@ const (
 )
 
 // Fact returns the fact for field.
-func (s *Situation) Fact(field string) (Fact, bool) {
+func (s Situation) Fact(field string) (Fact, bool) {
 	for _, f := range s.Facts {
 		if f.Field == field {
 			return f, true
@@ -138,7 +137,7 @@ func (s *Situation) Fact(field string) (Fact, bool) {
 }
 
 // Mode returns the rules' findings for a failure mode.
-func (s *Situation) Mode(id string) (ModeWhy, bool) {
+func (s Situation) Mode(id string) (ModeWhy, bool) {
 	for _, m := range s.Why {
 		if m.Mode == id {
 			return m, true
@@ -148,12 +147,12 @@ func (s *Situation) Mode(id string) (ModeWhy, bool) {
 }
 
 // Empty reports whether the question stated nothing about the company.
-func (s *Situation) Empty() bool { return len(s.Facts) == 0 }
+func (s Situation) Empty() bool { return len(s.Facts) == 0 }
 
 // Computed returns every figure computed from the founder's numbers that a
 // comparison or a finding shows, in both languages and as written
 // ("24 倍", "$24M", "6 个月"), so that a figure check can accept them.
-func (s *Situation) Computed() []string {
+func (s Situation) Computed() []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(fs []string) {
@@ -194,7 +193,7 @@ type ComparisonView struct {
 }
 
 // View renders s in lang ("zh" or "en"); lists are empty, never null.
-func (s *Situation) View(lang string) View {
+func (s Situation) View(lang string) View {
 	v := View{Facts: []Fact{}, Comparisons: []ComparisonView{}}
 	v.Facts = append(v.Facts, s.Facts...)
 	for _, c := range s.Comparisons {

@@ -69,7 +69,7 @@ const edgePunct = ",.;:!?，。；：！？、()（）\"'“”「」…—|"
 type clause struct {
 	start, end int
 	sentence   int
-	flags      flag
+	flags      mark
 }
 
 // Separators end a clause; the sentence ones also end a sentence.
@@ -133,6 +133,21 @@ func splitClauses(norm string, ms []match) []clause {
 			j++
 		}
 		cs[j].flags |= m.cue.flags
+	}
+	// A sentence that names a company the article discusses and never the
+	// founder is about that company, all its clauses ("Stability AI 总成本
+	// 1.53亿美元,收入1100万美元").
+	for i := 0; i < len(cs); {
+		k, f := i, mark(0)
+		for k < len(cs) && cs[k].sentence == cs[i].sentence {
+			f |= cs[k].flags
+			k++
+		}
+		for ; i < k; i++ {
+			if f&fCase != 0 && f&fFirstPerson == 0 || cs[i].flags&fCase != 0 && cs[i].flags&fFirstPerson == 0 {
+				cs[i].flags |= fForeign
+			}
+		}
 	}
 	return cs
 }
