@@ -2,6 +2,7 @@ package situation
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/premortem/premortem/assess"
 	"github.com/premortem/premortem/knowledge"
@@ -149,6 +150,19 @@ func (r *Reader) indexCase(cs knowledge.Case) {
 	}
 }
 
+// saysUnpaid reports whether the texts say the product earns nothing yet.
+func saysUnpaid(question string, history []string) bool {
+	for _, t := range append([]string{question}, history...) {
+		t = strings.ToLower(t)
+		for _, w := range unpaidWords {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Read reads question, and history (the founder's earlier messages, oldest
 // first), into a Situation. Facts in the question win over earlier ones.
 func (r *Reader) Read(question string, history ...string) Situation {
@@ -182,6 +196,12 @@ func (r *Reader) Read(question string, history ...string) Situation {
 		s.Facts = append(s.Facts, c.fact)
 	}
 	b := r.profile(facts)
+	// The rules read model_strategy "open-source" as open with no paid
+	// version. Open weights alone do not say that: it holds only when the
+	// founder also says they earn nothing from it, or asks how to.
+	if b.profile.ModelStrategy == "open-source" && !saysUnpaid(question, history) {
+		b.profile.ModelStrategy = ""
+	}
 	s.Profile = b.profile
 	s.Comparisons = r.compare(b)
 	s.Why = r.why(b.profile)

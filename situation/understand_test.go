@@ -74,7 +74,8 @@ func TestWhy(t *testing.T) {
 		never       []string // rule IDs that must not fire
 	}{
 		{"README example", "我们是做开源文生图的,钱还能烧一年,最大的风险是什么?",
-			[]string{"open-source.no-paid-path", "scenario.crowdedness", "capital.runway"}, nil, []string{"capital.cloud-bills"}},
+			[]string{"scenario.crowdedness", "capital.runway"}, nil, []string{"capital.cloud-bills", "open-source.no-paid-path"}},
+		{"open weights and no paid path", "We open-sourced our weights. How do we make money now?", []string{"open-source.no-paid-path"}, nil, nil},
 		{"cloud vendor is no overdue bill", "我们的服务部署在阿里云上,钱还能烧一年", []string{"capital.runway"}, nil, []string{"capital.cloud-bills"}},
 		{"cost revenue", "ARR 才 1M, burn 2M 每月", []string{"market.cost-revenue"}, nil, []string{"capital.runway", "capital.cloud-bills"}},
 		{"overdue bill", "our aws bill is overdue and they're threatening to cut us off", []string{"capital.cloud-bills"}, nil, []string{"capital.runway"}},

@@ -127,3 +127,12 @@ var dilemmaWords = map[string][]string{
 	"scenario":    {"场景", "use case", "scenario", "文生图", "代码", "code", "coding", "copilot", "agent", "chatbot", "聊天", "pivot", "方向", "赛道", "image generator", "需求"},
 	"on-device":   {"ai pc", "端侧", "on-device", "on device", "local model", "本地", "手机厂商", "apple", "iphone", "laptop", "笔记本"},
 }
+
+// unpaidWords say that an open model earns nothing yet, or ask how it
+// could: beside open weights they make model_strategy "open-source" (open,
+// no paid version).
+var unpaidWords = []string{
+	"怎么赚钱", "如何赚钱", "怎么挣钱", "怎么变现", "如何变现", "怎么商业化", "如何商业化", "没有收入", "没收入", "零收入",
+	"免费", "不收费", "没有付费", "没付费", "没有商业版", "没有闭源",
+	"make money", "monetiz", "monetis", "no revenue", "zero revenue", "for free", "free to use", "no paid", "nothing paid", "earn nothing",
+}
