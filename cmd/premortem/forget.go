@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/premortem/premortem/config"
-	"github.com/premortem/premortem/store"
 )
 
 // runForget deletes everything stored about one user (assessments,
@@ -48,7 +47,7 @@ func runForget(ctx context.Context, env *cli, args []string) error {
 			return nil
 		}
 	}
-	st, err := store.Open(ctx, cfg.Storage.DSN)
+	st, err := openStore(ctx, cfg.Storage, newLogger(env.stderr, cfg.Log))
 	if err != nil {
 		return err
 	}
