@@ -40,10 +40,10 @@ func (w *Wizard) Start(lang string) State {
 
 // Resume returns the state for answers read back from a saved file: the
 // questions whose fields the file names (answered or null) count as seen,
-// and the wizard goes on at the first applicable one that is not; with
-// none left it is done, at the review.
+// and the wizard asks only the applicable ones that are not, then shows the
+// review; with none left it is at the review at once.
 func (w *Wizard) Resume(p Profile, seen []string, lang string) State {
-	s := State{Lang: lang, Profile: p, History: []int{}, Step: len(w.qs)}
+	s := State{Lang: lang, Profile: p, History: []int{}, Step: len(w.qs), Review: true}
 	for i, q := range w.qs {
 		if !q.Applies(p.value) {
 			continue
@@ -54,7 +54,6 @@ func (w *Wizard) Resume(p Profile, seen []string, lang string) State {
 		}
 		s.History = append(s.History, i)
 	}
-	s.Review = s.Step == len(w.qs)
 	return s
 }
 

@@ -277,4 +277,16 @@ func TestWizardReviewAndResume(t *testing.T) {
 	if b := w.Back(r); b.Step != r.History[1] {
 		t.Error("back from a resumed wizard does not reach the saved answers")
 	}
+	// It asks only what the file does not name: answered questions later in
+	// the bank are not walked through again.
+	data, _ = EncodeProfile(Profile{Scenario: "agent", Currency: "CNY", AnnualCost: f64(1e7)}, nil)
+	p, seen, _ = ParseAnswers(data)
+	r = w.Resume(p, seen, "en")
+	for !w.Done(r) {
+		q, _ := w.Current(r)
+		if slices.Contains(seen, q.Field) {
+			t.Errorf("resumed wizard asks %s again", q.ID)
+		}
+		r = w.Skip(r)
+	}
 }
