@@ -28,10 +28,15 @@ type ModeScore struct {
 	Title      knowledge.Text
 	Score      int
 	Level      string
-	Confidence float64           // share of this mode's applicable questions answered, 0..1
-	Unanswered []string          // profile fields that would raise the confidence
-	Reasons    []Reason          // why the mode is a risk, strongest first
-	Actions    []knowledge.Claim // what to do first, chosen by the reasons
+	Confidence float64  // share of this mode's applicable questions answered, 0..1
+	Unanswered []string // profile fields that would raise the confidence
+	// Reasons are every rule's finding, strongest first: the risks and, with
+	// Favour set, the facts in the founder's favour, as they always were.
+	Reasons []Reason
+	// Risks are the reasons that add points: why the mode is a risk. Reports
+	// show these as its reasons, and Favours apart.
+	Risks   []Reason
+	Actions []knowledge.Claim // what to do first, chosen by the risks
 	// Scored is false when no rule of the mode had its answers: its 0 means
 	// "unknown", not "safe".
 	Scored bool
@@ -87,16 +92,17 @@ func assemble(kb *knowledge.Base, p Profile, modes []modeResult, rules []Rule) *
 		var named []string
 		for _, f := range m.Findings {
 			r := c.reason(f)
+			ms.Reasons = append(ms.Reasons, r)
 			if f.Favour {
 				ms.Favours = append(ms.Favours, r)
 				continue
 			}
-			ms.Reasons = append(ms.Reasons, r)
+			ms.Risks = append(ms.Risks, r)
 			if f.Action != "" {
 				named = append(named, f.Action)
 			}
 		}
-		if mode != nil && len(ms.Reasons) > 0 {
+		if mode != nil && len(ms.Risks) > 0 {
 			ms.Actions = pickActions(mode.Actions, named)
 		}
 		for _, in := range m.Inputs {
@@ -210,7 +216,7 @@ func (a *Assessment) Top(n int) []ModeScore { return a.Modes[:min(n, len(a.Modes
 func (a *Assessment) Explained() []ModeScore {
 	var out []ModeScore
 	for _, m := range a.Modes {
-		if m.Scored && len(m.Reasons) > 0 && levelAtLeast(m.Level, ExplainLevel) {
+		if m.Scored && len(m.Risks) > 0 && levelAtLeast(m.Level, ExplainLevel) {
 			out = append(out, m)
 		}
 	}
@@ -250,11 +256,11 @@ func (a *Assessment) Mode(id string) (ModeScore, bool) {
 	return ModeScore{}, false
 }
 
-// Figures returns the benchmarks m's reasons cite, each once, in order.
+// Figures returns the benchmarks m's risks cite, each once, in order.
 func (m ModeScore) Figures() []*knowledge.Benchmark {
 	var out []*knowledge.Benchmark
 	seen := map[string]bool{}
-	for _, r := range m.Reasons {
+	for _, r := range m.Risks {
 		for _, x := range r.Benchmarks {
 			if !seen[x.ID] {
 				seen[x.ID] = true

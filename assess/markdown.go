@@ -71,7 +71,7 @@ func (a *Assessment) MarkdownWith(lang string, o MarkdownOptions) string {
 func (a *Assessment) markdownMode(b *strings.Builder, m ModeScore, lang string) {
 	t := reportWords[lang]
 	fmt.Fprintf(b, "\n### `%s` %s: %d (%s)\n\n**%s**\n\n", m.ID, m.Title.In(lang), m.Score, LevelName(m.Level, lang), t["why"])
-	for _, r := range m.Reasons {
+	for _, r := range m.Risks {
 		fmt.Fprintf(b, "- %s\n", r.Text.In(lang))
 		for _, c := range r.Citations {
 			fmt.Fprintf(b, "  > 「%s」(%s)\n", c.Quote, fmt.Sprintf(t["para"], c.Paragraph))

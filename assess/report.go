@@ -78,7 +78,7 @@ func (a *Assessment) Report(lang string) Report {
 		}
 		seenB := map[string]bool{}
 		seenC := map[knowledge.Citation]bool{}
-		for _, rs := range m.Reasons {
+		for _, rs := range m.Risks {
 			risk.Reasons = append(risk.Reasons, rs.Text.In(lang))
 			for _, b := range rs.Benchmarks {
 				if !seenB[b.ID] {

@@ -128,7 +128,7 @@ func TestConsumerChat(t *testing.T) {
 		t.Errorf("top three %v, segment %d at confidence %v; want segment in the top three at 1", top, seg.Score, seg.Confidence)
 	}
 	for _, m := range a.Modes {
-		for _, r := range m.Reasons {
+		for _, r := range m.Risks {
 			if strings.Contains(r.Text.ZH, "声量") {
 				t.Errorf("medium visibility gave the risk %q", r.Text.ZH)
 			}
@@ -195,7 +195,12 @@ func TestFavoursApart(t *testing.T) {
 		t.Errorf("favours %v", a.Favours())
 	}
 	for _, m := range a.Modes {
-		for _, r := range m.Reasons {
+		if len(m.Reasons) != len(m.Risks)+len(m.Favours) {
+			t.Errorf("%s: Reasons must still hold every finding (risks and favours)", m.ID)
+		}
+	}
+	for _, m := range a.Modes {
+		for _, r := range m.Risks {
 			if r.Points <= 0 || r.Favour {
 				t.Errorf("%s: reason %q with %d points listed as a risk", m.ID, r.Text.EN, r.Points)
 			}
@@ -220,7 +225,7 @@ func TestExplained(t *testing.T) {
 		ids := map[string]bool{}
 		for _, m := range a.Explained() {
 			ids[m.ID] = true
-			if len(m.Reasons) == 0 || len(m.Actions) == 0 {
+			if len(m.Risks) == 0 || len(m.Actions) == 0 {
 				t.Errorf("%s: %s explained without reasons or action", f, m.ID)
 			}
 		}

@@ -24,7 +24,7 @@ func (a *Assessment) WriteText(w io.Writer, lang string) error {
 	}
 	for _, m := range a.Explained() {
 		fmt.Fprintf(&b, "\n`%s` %s: %d (%s)\n", m.ID, m.Title.In(lang), m.Score, LevelName(m.Level, lang))
-		for _, r := range m.Reasons {
+		for _, r := range m.Risks {
 			fmt.Fprintf(&b, "  - %s\n", r.Text.In(lang))
 			for _, c := range r.Citations {
 				fmt.Fprintf(&b, "      「%s」(%s)\n", c.Quote, fmt.Sprintf(t["para"], c.Paragraph))
