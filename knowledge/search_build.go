@@ -29,6 +29,7 @@ func NewIndex(b *Base) *Index {
 	for _, d := range defs {
 		c := ix.lex.newConcept(d.ID, d.Kind)
 		cc := &ix.lex.concepts[c]
+		cc.risk = d.Risk
 		for id, w := range d.Modes {
 			if mi, ok := modeIdx[id]; ok {
 				cc.modes = append(cc.modes, target{mi, float32(w)})
@@ -100,7 +101,8 @@ func NewIndex(b *Base) *Index {
 
 	ix.modes = buildModeDocs(b, ix.voc)
 	ix.benches = buildBenchDocs(b, ix.voc)
-	ix.pool = newScratchPool(len(b.Modes), len(b.Benchmarks))
+	ix.sents = buildSentences(b, ix.voc)
+	ix.pool = newScratchPool(len(b.Modes), len(b.Benchmarks), len(ix.sents.sents))
 	ix.indexClaimConcepts(b)
 	return ix
 }
@@ -141,7 +143,7 @@ func buildModeDocs(b *Base, v *vocab) docIndex {
 			}
 		}
 	}
-	return db.build()
+	return db.build(bm25B)
 }
 
 func addClaim(db *docBuilder, d int, fw float32, cl Claim) {
@@ -172,5 +174,5 @@ func buildBenchDocs(b *Base, v *vocab) docIndex {
 		}
 		db.add(d, 1, x.Citation.Quote)
 	}
-	return db.build()
+	return db.build(bm25B)
 }

@@ -1,0 +1,214 @@
+package knowledge
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The sentence index: every sentence of the article that belongs to a
+// failure mode, and every sentence of every mode's title, summary and
+// claims (signals, evidence, actions) in both languages, analysed by the
+// same analyzer as everything else (search_text.go). It ranks a mode by the
+// few sentences that match a question best rather than by one long
+// document, and it lets a question in the article's own words past the
+// on-topic gate when the lexicon lacks those words (see search_gate.go).
+//
+// An article sentence belongs to the section it sits in (from a mode's
+// heading to the next mode's heading; the last section ends at the last
+// paragraph its mode cites) and to every mode whose claims quote it, so
+// the introduction's Stability AI story counts for the modes that cite it
+// and the closing lines and page furniture count for none and are left out.
+
+// sentence is one indexed sentence.
+type sentence struct {
+	text  string   // as written
+	modes []int32  // mode indexes, never empty
+	cite  Citation // an article sentence, verbatim in its paragraph; for a claim, the claim's first citation
+	field string   // "article", "title", "summary", "signal", "evidence" or "action"
+	claim *Claim   // the claim it comes from, nil otherwise
+}
+
+// sentIndex is the compiled sentence index.
+type sentIndex struct {
+	sents  []sentence
+	docs   docIndex
+	idfMax float32 // the idf of a term no sentence has
+}
+
+// Sentence-index BM25: sentences are short, so length matters more than
+// for mode documents.
+const sentBM25B = 0.75
+
+func buildSentences(b *Base, v *vocab) sentIndex {
+	var sx sentIndex
+	add := func(text string, modes []int32, cite Citation, field string, cl *Claim) {
+		if strings.TrimSpace(text) != "" && len(modes) > 0 {
+			sx.sents = append(sx.sents, sentence{text: text, modes: modes, cite: cite, field: field, claim: cl})
+		}
+	}
+	for i, m := range b.Modes {
+		mi := []int32{int32(i)}
+		for _, t := range []struct {
+			field string
+			text  Text
+		}{{"title", m.Title}, {"summary", m.Summary}} {
+			for _, text := range []string{t.text.ZH, t.text.EN} {
+				for _, sp := range splitSentences(text) {
+					add(text[sp[0]:sp[1]], mi, m.Heading, t.field, nil)
+				}
+			}
+		}
+		for _, group := range []struct {
+			field  string
+			claims []Claim
+		}{{"signal", m.Signals}, {"evidence", m.Evidence}, {"action", m.Actions}} {
+			for j := range group.claims {
+				cl := &group.claims[j]
+				var c Citation
+				if len(cl.Citations) > 0 {
+					c = cl.Citations[0]
+				}
+				for _, text := range []string{cl.Text.ZH, cl.Text.EN} {
+					for _, sp := range splitSentences(text) {
+						add(text[sp[0]:sp[1]], mi, c, group.field, cl)
+					}
+				}
+			}
+		}
+	}
+	if b.Article != nil {
+		for p, modes := range articleModes(b) {
+			if modes == nil {
+				continue
+			}
+			text := b.Article.Paragraphs[p]
+			for _, sp := range splitSentences(text) {
+				ms := slices.Clone(modes.section)
+				for _, q := range modes.quotes {
+					if q.from < sp[1] && sp[0] < q.to && !slices.Contains(ms, q.mode) {
+						ms = append(ms, q.mode)
+					}
+				}
+				add(text[sp[0]:sp[1]], ms, Citation{Paragraph: p + 1, Quote: text[sp[0]:sp[1]]}, "article", nil)
+			}
+		}
+	}
+	db := newDocBuilder(v, len(sx.sents))
+	for d, s := range sx.sents {
+		db.add(d, 1, s.text)
+	}
+	sx.docs = db.build(sentBM25B)
+	sx.idfMax = float32(bm25IDF(float64(len(sx.sents)), 0))
+	return sx
+}
+
+// paraModes says which modes a paragraph's sentences belong to.
+type paraModes struct {
+	section []int32 // the section's mode, if the paragraph is in one
+	quotes  []quoteSpan
+}
+
+// quoteSpan is a mode claim's quote, as a byte span of its paragraph.
+type quoteSpan struct {
+	from, to int
+	mode     int32
+}
+
+// articleModes returns the modes of each paragraph (indexed from 0), nil
+// for a paragraph in no section and quoted by no claim.
+func articleModes(b *Base) []*paraModes {
+	n := len(b.Article.Paragraphs)
+	out := make([]*paraModes, n)
+	get := func(p int) *paraModes {
+		if out[p] == nil {
+			out[p] = &paraModes{}
+		}
+		return out[p]
+	}
+	type head struct {
+		para, last int // 0-based heading paragraph, last paragraph cited
+		mode       int32
+	}
+	var heads []head
+	for i, m := range b.Modes {
+		h := head{para: m.Heading.Paragraph - 1, last: m.Heading.Paragraph - 1, mode: int32(i)}
+		for _, cs := range [][]Claim{m.Signals, m.Evidence, m.Actions} {
+			for _, cl := range cs {
+				for _, c := range cl.Citations {
+					h.last = max(h.last, c.Paragraph-1)
+					p := c.Paragraph - 1
+					if p < 0 || p >= n {
+						continue
+					}
+					if at := strings.Index(b.Article.Paragraphs[p], c.Quote); at >= 0 && c.Quote != "" {
+						pm := get(p)
+						pm.quotes = append(pm.quotes, quoteSpan{from: at, to: at + len(c.Quote), mode: int32(i)})
+					}
+				}
+			}
+		}
+		if h.para >= 0 && h.para < n {
+			heads = append(heads, h)
+		}
+	}
+	slices.SortStableFunc(heads, func(a, b head) int { return cmp.Compare(a.para, b.para) })
+	for k, h := range heads {
+		end := min(h.last, n-1)
+		if k+1 < len(heads) {
+			end = heads[k+1].para - 1
+		}
+		for p := h.para; p <= end; p++ {
+			pm := get(p)
+			if !slices.Contains(pm.section, h.mode) {
+				pm.section = append(pm.section, h.mode)
+			}
+		}
+	}
+	return out
+}
+
+// splitSentences returns the byte spans of text's sentences, cut after
+// 。!?;… (full-width or ASCII, an ASCII full stop only before a space or the
+// end), without the delimiters and the spaces and punctuation around them.
+func splitSentences(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	flush := func(end int) {
+		s, e := start, end
+		for s < e {
+			r, size := utf8.DecodeRuneInString(text[s:e])
+			if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+				break
+			}
+			s += size
+		}
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(text[s:e])
+			if !unicode.IsSpace(r) && !strings.ContainsRune(sentenceEnds, r) && !strings.ContainsRune(",\uff0c\u3001", r) {
+				break
+			}
+			e -= size
+		}
+		if e > s {
+			out = append(out, [2]int{s, e})
+		}
+	}
+	for i, r := range text {
+		end := strings.ContainsRune(sentenceEnds, r)
+		if r == '.' {
+			next := i + 1
+			end = next >= len(text) || text[next] == ' ' || text[next] == '\n'
+		}
+		if end {
+			flush(i)
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	flush(len(text))
+	return out
+}
+
+const sentenceEnds = "\u3002!?;\uff01\uff1f\uff1b\u2026"
