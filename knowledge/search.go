@@ -27,6 +27,7 @@ type Index struct {
 	money   int32     // the "money-figure" concept, -1 if absent
 	prior   int32     // the "general-prior" concept, -1 if absent
 	nLex    int32     // concepts [0, nLex) come from concepts.yaml
+	cases   [2]int32  // concepts [cases[0], cases[1]) are the cases' names
 
 	claimConcepts map[Text][]string // ConceptsIn for every mode claim
 	pool          *sync.Pool
@@ -76,7 +77,8 @@ func (ix *Index) search(s *scratch, q string) Result {
 	ix.scoreTerms(s)
 	s.ss = ix.scoreSentences(s)
 	g := &s.g
-	if g.vetoed() || !g.lexical(ix.lex.concepts) && !ix.sentencePath(s) {
+	lexical := g.lexical(ix.lex.concepts)
+	if g.vetoed() || !lexical && !ix.sentencePath(s) {
 		return Result{}
 	}
 	// The prior stands in when nothing says which mode; the article's own
@@ -89,8 +91,9 @@ func (ix *Index) search(s *scratch, q string) Result {
 	}
 
 	res := Result{Query: q}
+	ix.sentRank(s, !lexical)
 	for m := range s.mode {
-		if raw := s.mode[m] + modeBM25Weight*s.modeBM[m]; raw >= minModeRaw {
+		if raw := s.mode[m] + modeBM25Weight*s.modeBM[m] + s.sentAdd[m]; raw >= minModeRaw {
 			s.mode[m] = raw
 			s.order = append(s.order, int32(m))
 		} else {

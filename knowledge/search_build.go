@@ -1,5 +1,11 @@
 package knowledge
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // NewIndex precomputes everything Search needs from b.
 func NewIndex(b *Base) *Index {
 	if b == nil {
@@ -48,6 +54,7 @@ func NewIndex(b *Base) *Index {
 		for _, f := range d.ZH {
 			ix.lex.addSurface(ix.voc, f, c)
 		}
+		ix.addStems(d, c)
 		for _, f := range d.EN {
 			ix.lex.addSurface(ix.voc, f, c)
 		}
@@ -69,6 +76,7 @@ func NewIndex(b *Base) *Index {
 			ix.lex.addSurface(ix.voc, "~"+f, c)
 		}
 	}
+	ix.cases[0] = int32(len(ix.lex.concepts))
 	for _, cs := range b.Cases {
 		c := ix.lex.newConcept("case:"+cs.ID, kindDomain)
 		cc := &ix.lex.concepts[c]
@@ -84,6 +92,7 @@ func NewIndex(b *Base) *Index {
 			ix.lex.addSurface(ix.voc, "~"+f, c)
 		}
 	}
+	ix.cases[1] = int32(len(ix.lex.concepts))
 	for i, x := range b.Benchmarks {
 		if len(x.Keywords.ZH)+len(x.Keywords.EN) == 0 {
 			continue
@@ -175,4 +184,44 @@ func buildBenchDocs(b *Base, v *vocab) docIndex {
 		db.add(d, 1, x.Citation.Quote)
 	}
 	return db.build(bm25B)
+}
+
+// nounSuffixes end Chinese nouns made from adjectives and verbs: 准确率 is
+// the rate of being 准确, 可靠性 the quality of being 可靠.
+const nounSuffixes = "率性度"
+
+// addStems lets a domain concept's nouns in -率/-性/-度 be recognised
+// from their stem ("甲方要求百分之百准确" names 准确率): the stem is a weak
+// form of a concept of its own that bears on the same modes with no weight,
+// so it helps a question past the gate (beside a word it shares a mode
+// with) but does not move the ranking.
+func (ix *Index) addStems(d ConceptDef, c int32) {
+	if ix.lex.concepts[c].kind != kindDomain {
+		return
+	}
+	stem := int32(-1)
+	for _, f := range d.ZH {
+		f = strings.TrimPrefix(strings.TrimSpace(f), "~")
+		r, size := utf8.DecodeLastRuneInString(f)
+		base := f[:len(f)-size]
+		if !strings.ContainsRune(nounSuffixes, r) || utf8.RuneCountInString(base) < 2 || !allHan(base) {
+			continue
+		}
+		if stem < 0 {
+			stem = ix.lex.newConcept("stem:"+d.ID, kindDomain)
+			for _, t := range ix.lex.concepts[c].modes {
+				ix.lex.concepts[stem].modes = append(ix.lex.concepts[stem].modes, target{t.idx, 0})
+			}
+		}
+		ix.lex.addSurface(ix.voc, "~"+base, stem)
+	}
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }

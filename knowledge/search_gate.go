@@ -9,7 +9,8 @@ package knowledge
 //   - everyday words that add up, each from words of their own: an AI word
 //     and a business-risk word ("AI" and "风险", not "AI" and "startup",
 //     which is also "the ML engineer at an AI startup"); an AI word and a commerce word ("customers",
-//     "产品"); a weak lexicon word beside an AI or business word; two weak
+//     "产品"); a company the article discusses beside an AI word ("美图做大模型
+//     的思路"); a weak lexicon word beside an AI or business word; two weak
 //     words whose concepts share a mode ("agents" and "office work", not
 //     "apple" and "cost");
 //   - a strong match against the mode documents' words, or a moderate one
@@ -31,6 +32,7 @@ type gate struct {
 
 	ai, business, trade, weak spans
 	alarm                     spans    // business words of risk concepts ("风险", "die"; not "startup")
+	named                     spans    // names of the article's cases ("美图", "Apple")
 	out, risk                 spans    // out-of-scope words; strong forms of risk concepts
 	weakC                     [4]int32 // the concept of each weak span
 }
@@ -76,7 +78,7 @@ func (g *gate) lexical(cs []concept) bool {
 // generic: everyday words that add up. Two weak words count only when
 // their concepts bear on a common failure mode.
 func (g *gate) generic(cs []concept) bool {
-	if apart(&g.ai, &g.alarm) || apart(&g.ai, &g.trade) || apart(&g.weak, &g.ai) || apart(&g.weak, &g.business) {
+	if apart(&g.ai, &g.alarm) || apart(&g.ai, &g.trade) || apart(&g.ai, &g.named) || apart(&g.weak, &g.ai) || apart(&g.weak, &g.business) {
 		return true
 	}
 	for i := 0; i < g.weak.n; i++ {

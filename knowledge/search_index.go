@@ -117,9 +117,14 @@ type scratch struct {
 	sentTouched []int32   // sentences with a score
 	top         []int32   // per mode, its best sentences (sentTop each, -1 = none)
 	modeSent    []float32 // per mode, its best sentences' weighted BM25
+	sentAdd     []float32 // per mode, what the sentence index adds to its score
+	modeOwn     []float32 // per mode, its best sentence's own-word score
 	ss          sentScore
 	g           gate
 	sentSpec    []float32 // per sentence, the idf its specific terms matched
+	sentOwn     []float32 // ... of them, from words outside the lexicon's matches
+	sentOwnN    []float32 // how many such terms (a Han character counts 0.3)
+	sentCover   []uint64  // per sentence, the question's units (< 64) in bigrams it matched
 	marks       []uint8   // per unit (and one past the end): where lexicon matches start, end and join
 }
 
@@ -128,6 +133,7 @@ type scratch struct {
 const (
 	markEdge uint8 = 1 << iota
 	markJoined
+	markIn // unit i is inside a match
 )
 
 // span records that units [from, to) of the question added w to target.
@@ -143,15 +149,20 @@ const benchBase = 1 << 30
 func newScratchPool(modes, benches, sents int) *sync.Pool {
 	return &sync.Pool{New: func() any {
 		s := &scratch{
-			mode:     make([]float32, modes),
-			modeBM:   make([]float32, modes),
-			strongBM: make([]float32, modes),
-			bench:    make([]float32, benches),
-			benchBM:  make([]float32, benches),
-			sent:     make([]float32, sents),
-			sentSpec: make([]float32, sents),
-			top:      make([]int32, modes*sentTop),
-			modeSent: make([]float32, modes),
+			mode:      make([]float32, modes),
+			modeBM:    make([]float32, modes),
+			strongBM:  make([]float32, modes),
+			bench:     make([]float32, benches),
+			benchBM:   make([]float32, benches),
+			sent:      make([]float32, sents),
+			sentSpec:  make([]float32, sents),
+			sentOwn:   make([]float32, sents),
+			sentOwnN:  make([]float32, sents),
+			sentCover: make([]uint64, sents),
+			top:       make([]int32, modes*sentTop),
+			modeSent:  make([]float32, modes),
+			sentAdd:   make([]float32, modes),
+			modeOwn:   make([]float32, modes),
 		}
 		for i := range s.top {
 			s.top[i] = -1
@@ -163,6 +174,7 @@ func newScratchPool(modes, benches, sents int) *sync.Pool {
 func (s *scratch) reset() {
 	s.units, s.terms, s.matched, s.spans, s.order = s.units[:0], s.terms[:0], s.matched[:0], s.spans[:0], s.order[:0]
 	s.g, s.ss = gate{}, sentScore{}
+	clear(s.modeOwn)
 	clear(s.mode)
 	clear(s.modeBM)
 	clear(s.strongBM)
@@ -171,7 +183,7 @@ func (s *scratch) reset() {
 	}
 	s.touched = s.touched[:0]
 	for _, d := range s.sentTouched {
-		s.sent[d], s.sentSpec[d] = 0, 0
+		s.sent[d], s.sentSpec[d], s.sentOwn[d], s.sentOwnN[d], s.sentCover[d] = 0, 0, 0, 0, 0
 	}
 	s.sentTouched = s.sentTouched[:0]
 	for i := range s.top {

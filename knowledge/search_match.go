@@ -19,8 +19,11 @@ func (ix *Index) matchConcepts(s *scratch, q string) {
 		seen := slices.Contains(s.matched, c)
 		s.marks[from] |= markEdge
 		s.marks[to] |= markEdge
-		for i := from; i+1 < to; i++ {
-			s.marks[i] |= markJoined
+		for i := from; i < to; i++ {
+			s.marks[i] |= markIn
+			if i+1 < to {
+				s.marks[i] |= markJoined
+			}
 		}
 		if cc.risk && !weakForm {
 			g.add(&g.risk, from, to)
@@ -42,6 +45,9 @@ func (ix *Index) matchConcepts(s *scratch, q string) {
 			if c < ix.nLex && !seen {
 				g.add(&g.weak, from, to)
 				g.weakC[g.weak.n-1] = c
+			}
+			if ix.cases[0] <= c && c < ix.cases[1] {
+				g.add(&g.named, from, to)
 			}
 		default:
 			g.domain = true

@@ -15,6 +15,14 @@ const (
 	crossWeight = 0.3
 	// specIDF: terms rarer than this are specific; 模型, 企业, AI are not.
 	specIDF = 2.5
+	// The sentence path (see sentencePath): the idf a sentence must share
+	// with the question in words of its own, beside an everyday word of the
+	// domain and alone.
+	sentOwnCue     = 5.0
+	sentOwnAlone   = 7.5
+	sentPathWeight = 0.8 // ... for a question on-topic through the sentence path alone
+	sentTieWeight  = 0   // ... for one with generic words only
+	minOwnTerms    = 1.5 // two words or bigrams, or one and two Han characters: one everyday word is not enough
 )
 
 // sentScore is what the sentence index says about one question.
@@ -22,6 +30,7 @@ type sentScore struct {
 	best     float32 // the best sentence's BM25
 	spec     float32 // the most specific idf one sentence matched
 	specMode int32   // that sentence's first mode, -1 if none
+	own      float32 // the same, from words outside lexicon matches, in a sentence with minOwnTerms of them
 	bestMode int32   // the mode with the best aggregate, -1 if none
 	query    float32 // sum of t.w*idf over the question's terms, unknown terms at idfMax
 }
@@ -37,7 +46,11 @@ func (ix *Index) scoreSentences(s *scratch) sentScore {
 			r.query += sx.idfMax // a word nothing knows
 		}
 	}
-	for _, t := range s.terms {
+	// Bigrams first (their keys sort last), so that a Han character
+	// inside a bigram the same sentence matched is not counted again as
+	// evidence of its own.
+	for ti := len(s.terms) - 1; ti >= 0; ti-- {
+		t := s.terms[ti]
 		w := t.w
 		if t.n == 2 && s.marks[t.at+1]&markEdge != 0 && s.marks[t.at]&markJoined == 0 {
 			w *= crossWeight
@@ -49,13 +62,32 @@ func (ix *Index) scoreSentences(s *scratch) sentScore {
 		}
 		idf := sx.docs.idf[pi]
 		r.query += w * idf
+		own := idf >= specIDF && s.marks[t.at]&markIn == 0 && (t.n == 1 || s.marks[t.at+1]&markIn == 0)
+		var bit uint64
+		if t.at < 63 {
+			bit = 1 << t.at
+			if t.n == 2 {
+				bit |= 1 << (t.at + 1)
+			}
+		}
+		han := t.key>>62 == keyHan>>62
 		for _, p := range sx.docs.post[pi] {
 			if s.sent[p.doc] == 0 {
 				s.sentTouched = append(s.sentTouched, p.doc)
 			}
 			s.sent[p.doc] += w * p.w
+			switch {
+			case t.n == 2:
+				s.sentCover[p.doc] |= bit
+			case han && s.sentCover[p.doc]&bit != 0:
+				continue
+			}
 			if idf >= specIDF {
 				s.sentSpec[p.doc] += w * idf
+			}
+			if own {
+				s.sentOwn[p.doc] += w * idf
+				s.sentOwnN[p.doc] += w
 			}
 		}
 	}
@@ -64,6 +96,12 @@ func (ix *Index) scoreSentences(s *scratch) sentScore {
 		r.best = max(r.best, v)
 		if s.sentSpec[d] > r.spec {
 			r.spec, r.specMode = s.sentSpec[d], sx.sents[d].modes[0]
+		}
+		if own := s.sentOwn[d]; own > 0 && s.sentOwnN[d] >= minOwnTerms {
+			r.own = max(r.own, own)
+			for _, m := range sx.sents[d].modes {
+				s.modeOwn[m] = max(s.modeOwn[m], own)
+			}
 		}
 		for _, m := range sx.sents[d].modes {
 			top := s.top[int(m)*sentTop : int(m+1)*sentTop]
@@ -89,8 +127,39 @@ func (ix *Index) scoreSentences(s *scratch) sentScore {
 	return r
 }
 
-// sentencePath reports whether the sentence index alone makes the question
-// on-topic.
+// sentencePath reports whether the sentence index makes the question
+// on-topic: one sentence shares enough specific words with it, outside the
+// lexicon's matches (so a word is not counted twice), a lower bar beside an
+// everyday word of the domain.
 func (ix *Index) sentencePath(s *scratch) bool {
-	return false
+	if s.g.cue() {
+		return s.ss.own >= sentOwnCue
+	}
+	return s.ss.own >= sentOwnAlone
+}
+
+// sentRank says what the sentence index adds to each mode's score. A
+// question on-topic through the sentence path alone is ranked by the
+// sentences it matched in words of its own (the lexicon has nothing to say);
+// one with generic words only gets a tie-breaker from its best sentences;
+// one with domain concepts, nothing (the concepts, calibrated on the
+// development set, rank better than sentences do).
+func (ix *Index) sentRank(s *scratch, sentOnly bool) {
+	clear(s.sentAdd)
+	switch {
+	case sentOnly:
+		for m, v := range s.modeOwn {
+			s.sentAdd[m] = sentPathWeight * v / s.ss.own
+		}
+	case !s.g.domain && !s.g.figure:
+		var top float32
+		for _, v := range s.modeSent {
+			top = max(top, v)
+		}
+		for m, v := range s.modeSent {
+			if top > 0 {
+				s.sentAdd[m] = sentTieWeight * v / top
+			}
+		}
+	}
 }
