@@ -36,7 +36,7 @@ type Index struct {
 // Scoring constants, calibrated on testdata/devset.yaml (never on the
 // held-out set).
 const (
-	modeBM25Weight  = 0.07 // BM25 against concept weights for modes
+	modeBM25Weight  = 0.06 // BM25 against concept weights for modes
 	benchBM25Weight = 0.25
 	squashTau       = 1.2
 	minModeRaw      = 0.08 // below this a mode is noise
@@ -84,7 +84,7 @@ func (ix *Index) search(s *scratch, q string) Result {
 	// The prior stands in when nothing says which mode; the article's own
 	// words, when they match well enough, say it better, unless the question
 	// asks about risk or survival in general ("最容易死在哪里").
-	if !g.domain && !g.figure && (g.strong < aiCueBM25 || g.business.n > 0) && ix.prior >= 0 {
+	if !g.domain && !g.figure && g.named.n == 0 && (g.strong < aiCueBM25 || g.business.n > 0) && ix.prior >= 0 {
 		for _, t := range ix.lex.concepts[ix.prior].modes {
 			s.mode[t.idx] += t.w
 		}

@@ -71,8 +71,9 @@ func (ix *Index) matchConcepts(s *scratch, q string) {
 	us := s.units
 	for i := range us {
 		for _, si := range ix.lex.first[us[i].key] {
-			if sf := &ix.lex.surfaces[si]; matchAt(us, i, sf.keys) {
-				hit(sf.concept, int32(i), int32(i+len(sf.keys)), sf.weak)
+			if end := matchLoose(us, i, ix.lex.surfaces[si].keys); end > 0 {
+				sf := &ix.lex.surfaces[si]
+				hit(sf.concept, int32(i), int32(end), sf.weak)
 			}
 		}
 		if ix.money >= 0 && us[i].num && moneyLike(q, us, i) {
@@ -113,6 +114,42 @@ func (ix *Index) scoreTerms(s *scratch) {
 			}
 		}
 	}
+}
+
+// maxGap is how many words may interrupt an English phrase of the lexicon:
+// "nobody has ever heard of us" is "nobody has heard", "give all our
+// weights away" is "give away".
+const maxGap = 1
+
+// matchLoose is matchAt, letting up to maxGap words sit between two words of
+// a phrase of words; it returns the end of the match, or 0.
+func matchLoose(us []unit, i int, keys []uint64) int {
+	if matchAt(us, i, keys) {
+		return i + len(keys)
+	}
+	if len(keys) < 2 || us[i].han {
+		return 0
+	}
+	j := i
+	for k, key := range keys {
+		if k == 0 {
+			if us[j].key != key {
+				return 0
+			}
+			j++
+			continue
+		}
+		gap := 0
+		for j < len(us) && us[j].key != key && !us[j].han && gap < maxGap {
+			j++
+			gap++
+		}
+		if j >= len(us) || us[j].key != key || us[j].han {
+			return 0
+		}
+		j++
+	}
+	return j
 }
 
 // matchAt reports whether keys occur in us from i, Han characters touching.

@@ -21,8 +21,8 @@ const (
 	sentOwnCue     = 5.0
 	sentOwnAlone   = 7.5
 	sentPathWeight = 0.8 // ... for a question on-topic through the sentence path alone
-	sentTieWeight  = 0   // ... for one with generic words only
-	minOwnTerms    = 1.5 // two words or bigrams, or one and two Han characters: one everyday word is not enough
+	sentTieWeight  = 0.5 // ... for one with generic words only
+	minOwnTerms    = 1.3 // more than one word: one everyday word (比较, 东西) is not enough; a bigram and a character of their own are
 )
 
 // sentScore is what the sentence index says about one question.
@@ -128,38 +128,27 @@ func (ix *Index) scoreSentences(s *scratch) sentScore {
 }
 
 // sentencePath reports whether the sentence index makes the question
-// on-topic: one sentence shares enough specific words with it, outside the
-// lexicon's matches (so a word is not counted twice), a lower bar beside an
-// everyday word of the domain.
+// on-topic: beside an everyday word of the domain (an AI, business,
+// commerce or weak lexicon word), one sentence shares enough specific words
+// with the question outside the lexicon's matches (so that no word counts
+// twice). Never alone: the article's everyday phrases ("提高工作效率") are
+// not its subject.
 func (ix *Index) sentencePath(s *scratch) bool {
-	if s.g.cue() {
-		return s.ss.own >= sentOwnCue
-	}
-	return s.ss.own >= sentOwnAlone
+	return s.g.cue() && s.ss.own >= sentOwnCue
 }
 
 // sentRank says what the sentence index adds to each mode's score. A
 // question on-topic through the sentence path alone is ranked by the
-// sentences it matched in words of its own (the lexicon has nothing to say);
-// one with generic words only gets a tie-breaker from its best sentences;
-// one with domain concepts, nothing (the concepts, calibrated on the
-// development set, rank better than sentences do).
+// sentences it matched in words of its own (the lexicon has little to say).
+// Other questions get nothing: on the development set, sentence scores
+// added to the lexicon's, absolute or relative, for every question or for
+// those with generic words only, cost recall@1 (the lexicon is calibrated
+// there, and the sentences re-slice the same text the mode documents hold).
 func (ix *Index) sentRank(s *scratch, sentOnly bool) {
 	clear(s.sentAdd)
-	switch {
-	case sentOnly:
+	if sentOnly {
 		for m, v := range s.modeOwn {
 			s.sentAdd[m] = sentPathWeight * v / s.ss.own
-		}
-	case !s.g.domain && !s.g.figure:
-		var top float32
-		for _, v := range s.modeSent {
-			top = max(top, v)
-		}
-		for m, v := range s.modeSent {
-			if top > 0 {
-				s.sentAdd[m] = sentTieWeight * v / top
-			}
 		}
 	}
 }
