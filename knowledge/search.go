@@ -10,12 +10,15 @@ import (
 // Index ranks failure modes and benchmarks for a founder's question. Build
 // it once with NewIndex; Search is safe for concurrent use.
 //
-// A mode's score adds two signals: the concept layer (concepts.yaml plus
+// A question first passes the on-topic gate (search_gate.go), or cites
+// nothing. A mode's score then adds the concept layer (concepts.yaml plus
 // concepts made from every case's names and every keyword list, so operator
-// packs take part) and BM25 over each mode's text (heading, title, summary,
-// signals, keywords, evidence). The sum is squashed to 0..1 with
-// 1-exp(-raw/τ), so scores are absolute rather than relative to the best
-// mode: a weak best match stays weak.
+// packs take part), BM25 over each mode's text (heading, title, summary,
+// signals, keywords, evidence) and, for a question only the sentence index
+// recognised, its best sentences (search_sentences.go). The sum is squashed
+// to 0..1 with 1-exp(-raw/τ), so scores are absolute rather than relative
+// to the best mode: a weak best match stays weak. Each mode hit carries its
+// best-matching sentences (Hit.Passages).
 type Index struct {
 	kb      *Base
 	voc     *vocab
@@ -59,8 +62,9 @@ const (
 
 func squash(raw float32) float64 { return 1 - math.Exp(-float64(raw)/squashTau) }
 
-// Search ranks the modes and benchmarks for q. An off-topic question (no
-// domain concept, no strong term match) gets an empty Result.
+// Search ranks the modes and benchmarks for q. An off-topic question (see
+// search_gate.go: nothing the knowledge covers, or an out-of-scope one such
+// as a LoRA setting or a résumé) gets an empty Result.
 func (ix *Index) Search(q string) Result {
 	s := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(s)
@@ -83,7 +87,8 @@ func (ix *Index) search(s *scratch, q string) Result {
 	}
 	// The prior stands in when nothing says which mode; the article's own
 	// words, when they match well enough, say it better, unless the question
-	// asks about risk or survival in general ("最容易死在哪里").
+	// asks about risk or survival in general ("最容易死在哪里"); so does a
+	// company the article discusses (its modes say which).
 	if !g.domain && !g.figure && g.named.n == 0 && (g.strong < aiCueBM25 || g.business.n > 0) && ix.prior >= 0 {
 		for _, t := range ix.lex.concepts[ix.prior].modes {
 			s.mode[t.idx] += t.w
@@ -101,9 +106,16 @@ func (ix *Index) search(s *scratch, q string) Result {
 		}
 	}
 	slices.SortStableFunc(s.order, func(a, b int32) int { return cmp.Compare(s.mode[b], s.mode[a]) })
+	sortSpans(s)
 	res.Modes = make([]Hit, len(s.order))
+	ps := make([]Passage, 0, len(s.order)*sentTop)
 	for i, m := range s.order {
-		res.Modes[i] = Hit{ID: ix.kb.Modes[m].ID, Score: squash(s.mode[m]), Terms: ix.hitTerms(q, s, m)}
+		start := len(ps)
+		ps = ix.passages(ps, s, m)
+		res.Modes[i] = Hit{ID: ix.kb.Modes[m].ID, Score: squash(s.mode[m]), Terms: ix.hitTerms(q, s, m), Passages: ps[start:len(ps):len(ps)]}
+		if len(ps) == start {
+			res.Modes[i].Passages = nil
+		}
 	}
 
 	s.order = s.order[:0]

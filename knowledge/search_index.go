@@ -105,6 +105,8 @@ type scratch struct {
 	terms    []wterm
 	matched  []int32   // concepts matched, in order
 	spans    []span    // why each mode or benchmark scored
+	spanBuf  []span    // scratch for sorting spans
+	spanPos  []int32   // ... and its bucket positions
 	mode     []float32 // concept score per mode
 	modeBM   []float32
 	strongBM []float32 // BM25 from bigrams and words only
@@ -116,13 +118,12 @@ type scratch struct {
 	sent        []float32 // BM25 per sentence of the sentence index
 	sentTouched []int32   // sentences with a score
 	top         []int32   // per mode, its best sentences (sentTop each, -1 = none)
-	modeSent    []float32 // per mode, its best sentences' weighted BM25
 	sentAdd     []float32 // per mode, what the sentence index adds to its score
 	modeOwn     []float32 // per mode, its best sentence's own-word score
+	modeOwnAt   []int32   // ... and that sentence
 	ss          sentScore
 	g           gate
-	sentSpec    []float32 // per sentence, the idf its specific terms matched
-	sentOwn     []float32 // ... of them, from words outside the lexicon's matches
+	sentOwn     []float32 // per sentence, the idf of the specific terms it matched outside the lexicon's matches
 	sentOwnN    []float32 // how many such terms (a Han character counts 0.3)
 	sentCover   []uint64  // per sentence, the question's units (< 64) in bigrams it matched
 	marks       []uint8   // per unit (and one past the end): where lexicon matches start, end and join
@@ -155,14 +156,13 @@ func newScratchPool(modes, benches, sents int) *sync.Pool {
 			bench:     make([]float32, benches),
 			benchBM:   make([]float32, benches),
 			sent:      make([]float32, sents),
-			sentSpec:  make([]float32, sents),
 			sentOwn:   make([]float32, sents),
 			sentOwnN:  make([]float32, sents),
 			sentCover: make([]uint64, sents),
 			top:       make([]int32, modes*sentTop),
-			modeSent:  make([]float32, modes),
 			sentAdd:   make([]float32, modes),
 			modeOwn:   make([]float32, modes),
+			modeOwnAt: make([]int32, modes),
 		}
 		for i := range s.top {
 			s.top[i] = -1
@@ -183,7 +183,7 @@ func (s *scratch) reset() {
 	}
 	s.touched = s.touched[:0]
 	for _, d := range s.sentTouched {
-		s.sent[d], s.sentSpec[d], s.sentOwn[d], s.sentOwnN[d], s.sentCover[d] = 0, 0, 0, 0, 0
+		s.sent[d], s.sentOwn[d], s.sentOwnN[d], s.sentCover[d] = 0, 0, 0, 0
 	}
 	s.sentTouched = s.sentTouched[:0]
 	for i := range s.top {

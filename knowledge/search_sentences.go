@@ -33,9 +33,8 @@ type sentence struct {
 
 // sentIndex is the compiled sentence index.
 type sentIndex struct {
-	sents  []sentence
-	docs   docIndex
-	idfMax float32 // the idf of a term no sentence has
+	sents []sentence
+	docs  docIndex
 }
 
 // Sentence-index BM25: sentences are short, so length matters more than
@@ -101,7 +100,6 @@ func buildSentences(b *Base, v *vocab) sentIndex {
 		db.add(d, 1, s.text)
 	}
 	sx.docs = db.build(sentBM25B)
-	sx.idfMax = float32(bm25IDF(float64(len(sx.sents)), 0))
 	return sx
 }
 

@@ -1,74 +1,61 @@
 package knowledge
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
-// Sentence scoring per query (see search_sentences.go).
+// Sentence scoring per question (the index: search_sentences.go).
 
-// sentTopWeights: how much a mode's best, second and third sentences count.
-var sentTopWeights = [...]float32{1, 0.5, 0.25}
-
-const sentTop = len(sentTopWeights)
+// sentTop is how many of a mode's best sentences are kept (Hit.Passages).
+const sentTop = 3
 
 const (
-	// crossWeight is what a Han bigram straddling the edge of a lexicon
-	// match counts for ("美图做大模型": 图做, 做大 are not words).
+	// crossWeight is what a Han bigram across the edge of a lexicon match
+	// counts for ("美图做大模型": 图做 and 做大 are not words).
 	crossWeight = 0.3
-	// specIDF: terms rarer than this are specific; 模型, 企业, AI are not.
+	// specIDF: terms rarer than this are specific (模型, 企业, AI are not).
 	specIDF = 2.5
-	// The sentence path (see sentencePath): the idf a sentence must share
-	// with the question in words of its own, beside an everyday word of the
-	// domain and alone.
-	sentOwnCue     = 5.0
-	sentOwnAlone   = 7.5
-	sentPathWeight = 0.8 // ... for a question on-topic through the sentence path alone
-	sentTieWeight  = 0.5 // ... for one with generic words only
-	minOwnTerms    = 1.3 // more than one word: one everyday word (比较, 东西) is not enough; a bigram and a character of their own are
+	// The sentence path (sentencePath): the idf one sentence must share
+	// with the question in specific words of its own, and how many such
+	// words: more than one, since one everyday word (比较, 东西) is not
+	// enough, while a bigram and a character of their own are.
+	sentOwnMin  = 5.0
+	minOwnTerms = 1.3
+	// sentPathWeight: what the best sentences add to their modes' scores
+	// for a question on-topic through the sentence path alone.
+	sentPathWeight = 0.8
 )
 
 // sentScore is what the sentence index says about one question.
 type sentScore struct {
-	best     float32 // the best sentence's BM25
-	spec     float32 // the most specific idf one sentence matched
-	specMode int32   // that sentence's first mode, -1 if none
-	own      float32 // the same, from words outside lexicon matches, in a sentence with minOwnTerms of them
-	bestMode int32   // the mode with the best aggregate, -1 if none
-	query    float32 // sum of t.w*idf over the question's terms, unknown terms at idfMax
+	own float32 // the best idf one sentence shares with the question in words of its own (with minOwnTerms of them)
 }
 
 // scoreSentences adds the question's terms (s.terms, deduplicated) up over
-// the sentence index: s.sent per sentence, s.top per mode (best first),
-// s.modeSent per mode.
+// the sentence index: s.sent (BM25) and s.sentOwn (idf of specific terms
+// outside lexicon matches) per sentence, s.top (best first) and s.modeOwn
+// per mode.
 func (ix *Index) scoreSentences(s *scratch) sentScore {
 	sx := &ix.sents
-	r := sentScore{bestMode: -1, specMode: -1}
-	for i := range s.units {
-		if u := s.units[i]; !u.han && !u.stop && u.key == keyWord {
-			r.query += sx.idfMax // a word nothing knows
-		}
-	}
-	// Bigrams first (their keys sort last), so that a Han character
-	// inside a bigram the same sentence matched is not counted again as
-	// evidence of its own.
+	var r sentScore
+	// Bigrams first (their keys sort last), so that a Han character inside
+	// a bigram the same sentence matched is not counted again on its own.
 	for ti := len(s.terms) - 1; ti >= 0; ti-- {
 		t := s.terms[ti]
+		pi, ok := sx.docs.terms[t.key]
+		if !ok {
+			continue
+		}
 		w := t.w
 		if t.n == 2 && s.marks[t.at+1]&markEdge != 0 && s.marks[t.at]&markJoined == 0 {
 			w *= crossWeight
 		}
-		pi, ok := sx.docs.terms[t.key]
-		if !ok {
-			r.query += w * sx.idfMax
-			continue
-		}
 		idf := sx.docs.idf[pi]
-		r.query += w * idf
 		own := idf >= specIDF && s.marks[t.at]&markIn == 0 && (t.n == 1 || s.marks[t.at+1]&markIn == 0)
-		var bit uint64
-		if t.at < 63 {
-			bit = 1 << t.at
-			if t.n == 2 {
-				bit |= 1 << (t.at + 1)
-			}
+		var bits uint64 // the units of the term, for the first 64 units
+		if t.at+t.n <= 64 {
+			bits = (1<<t.n - 1) << t.at
 		}
 		han := t.key>>62 == keyHan>>62
 		for _, p := range sx.docs.post[pi] {
@@ -78,12 +65,9 @@ func (ix *Index) scoreSentences(s *scratch) sentScore {
 			s.sent[p.doc] += w * p.w
 			switch {
 			case t.n == 2:
-				s.sentCover[p.doc] |= bit
-			case han && s.sentCover[p.doc]&bit != 0:
+				s.sentCover[p.doc] |= bits
+			case han && s.sentCover[p.doc]&bits != 0:
 				continue
-			}
-			if idf >= specIDF {
-				s.sentSpec[p.doc] += w * idf
 			}
 			if own {
 				s.sentOwn[p.doc] += w * idf
@@ -93,14 +77,12 @@ func (ix *Index) scoreSentences(s *scratch) sentScore {
 	}
 	for _, d := range s.sentTouched {
 		v := s.sent[d]
-		r.best = max(r.best, v)
-		if s.sentSpec[d] > r.spec {
-			r.spec, r.specMode = s.sentSpec[d], sx.sents[d].modes[0]
-		}
 		if own := s.sentOwn[d]; own > 0 && s.sentOwnN[d] >= minOwnTerms {
 			r.own = max(r.own, own)
 			for _, m := range sx.sents[d].modes {
-				s.modeOwn[m] = max(s.modeOwn[m], own)
+				if own > s.modeOwn[m] {
+					s.modeOwn[m], s.modeOwnAt[m] = own, d
+				}
 			}
 		}
 		for _, m := range sx.sents[d].modes {
@@ -109,19 +91,6 @@ func (ix *Index) scoreSentences(s *scratch) sentScore {
 				copy(top[k+1:], top[k:])
 				top[k] = d
 			}
-		}
-	}
-	var bestAgg float32
-	for m := range s.modeSent {
-		var agg float32
-		for k, d := range s.top[m*sentTop : (m+1)*sentTop] {
-			if d >= 0 {
-				agg += sentTopWeights[k] * s.sent[d]
-			}
-		}
-		s.modeSent[m] = agg
-		if agg > bestAgg {
-			bestAgg, r.bestMode = agg, int32(m)
 		}
 	}
 	return r
@@ -134,7 +103,7 @@ func (ix *Index) scoreSentences(s *scratch) sentScore {
 // twice). Never alone: the article's everyday phrases ("提高工作效率") are
 // not its subject.
 func (ix *Index) sentencePath(s *scratch) bool {
-	return s.g.cue() && s.ss.own >= sentOwnCue
+	return s.g.cue() && s.ss.own >= sentOwnMin
 }
 
 // sentRank says what the sentence index adds to each mode's score. A
@@ -146,9 +115,37 @@ func (ix *Index) sentencePath(s *scratch) bool {
 // there, and the sentences re-slice the same text the mode documents hold).
 func (ix *Index) sentRank(s *scratch, sentOnly bool) {
 	clear(s.sentAdd)
-	if sentOnly {
-		for m, v := range s.modeOwn {
-			s.sentAdd[m] = sentPathWeight * v / s.ss.own
+	if !sentOnly {
+		return
+	}
+	for m, v := range s.modeOwn {
+		if v == 0 {
+			continue
+		}
+		s.sentAdd[m] = sentPathWeight * v / s.ss.own
+		// The words the sentence shares explain the mode ("why").
+		d := s.modeOwnAt[m]
+		for _, t := range s.terms {
+			pi, ok := ix.sents.docs.terms[t.key]
+			if !ok || t.n == 1 && t.key>>62 == keyHan>>62 || s.marks[t.at]&markIn != 0 || t.n == 2 && s.marks[t.at+1]&markIn != 0 {
+				continue
+			}
+			ps := ix.sents.docs.post[pi]
+			if _, found := slices.BinarySearchFunc(ps, d, func(p posting, d int32) int { return cmp.Compare(p.doc, d) }); found {
+				s.spans = append(s.spans, span{target: int32(m), from: t.at, to: t.at + t.n, w: t.w * ix.sents.docs.idf[pi] / s.ss.own, concept: -1})
+			}
 		}
 	}
+}
+
+// passages appends mode m's best sentences for the question to dst.
+func (ix *Index) passages(dst []Passage, s *scratch, m int32) []Passage {
+	for _, d := range s.top[int(m)*sentTop : int(m+1)*sentTop] {
+		if d < 0 {
+			break
+		}
+		st := &ix.sents.sents[d]
+		dst = append(dst, Passage{Citation: st.cite, Text: st.text, Field: st.field, Claim: st.claim, Score: float64(s.sent[d])})
+	}
+	return dst
 }
