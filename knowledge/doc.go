@@ -23,5 +23,9 @@
 // references resolve, both languages present, every quote verbatim, every
 // figure inside its quote. A problem is one error line naming the file and
 // the entry. The resulting Base is read-only and safe to share; Index
-// (search*.go) ranks its modes and benchmarks for a question.
+// (search*.go) ranks its modes and benchmarks for a question: a concept
+// lexicon (data/concepts.yaml, which also names what is out of scope), BM25
+// over each mode's text, and a sentence index over the article and every
+// claim that recognises questions in the article's own words and returns
+// each mode's best-matching sentences.
 package knowledge

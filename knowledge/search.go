@@ -26,11 +26,13 @@ type Index struct {
 	modes   docIndex
 	benches docIndex
 	sents   sentIndex
-	bmodes  [][]int32 // benchmark -> its mode indexes
-	money   int32     // the "money-figure" concept, -1 if absent
-	prior   int32     // the "general-prior" concept, -1 if absent
-	nLex    int32     // concepts [0, nLex) come from concepts.yaml
-	cases   [2]int32  // concepts [cases[0], cases[1]) are the cases' names
+	bmodes  [][]int32          // benchmark -> its mode indexes
+	money   int32              // the "money-figure" concept, -1 if absent
+	prior   int32              // the "general-prior" concept, -1 if absent
+	nLex    int32              // concepts [0, nLex) come from concepts.yaml
+	cases   [2]int32           // concepts [cases[0], cases[1]) are the cases' names
+	first1  map[uint64][]int32 // surfaces by first unit key (see indexSurfaces)
+	first2  map[uint64][]int32 // surfaces starting with two Han characters, by their bigram key
 
 	claimConcepts map[Text][]string // ConceptsIn for every mode claim
 	pool          *sync.Pool

@@ -110,6 +110,7 @@ func NewIndex(b *Base) *Index {
 
 	ix.modes = buildModeDocs(b, ix.voc)
 	ix.benches = buildBenchDocs(b, ix.voc)
+	ix.indexSurfaces()
 	ix.sents = buildSentences(b, ix.voc)
 	ix.pool = newScratchPool(len(b.Modes), len(b.Benchmarks), len(ix.sents.sents))
 	ix.indexClaimConcepts(b)
@@ -224,4 +225,21 @@ func allHan(s string) bool {
 		}
 	}
 	return true
+}
+
+// indexSurfaces files every surface form under what a question must start
+// it with: a form that starts with two Han characters under both (a pack's
+// thousands of "样例公司N号" would otherwise all be tried at every 样 of
+// "怎么样"), any other under its first unit (English phrases may have gaps).
+func (ix *Index) indexSurfaces() {
+	ix.first1 = map[uint64][]int32{}
+	ix.first2 = map[uint64][]int32{}
+	for si, sf := range ix.lex.surfaces {
+		if k := sf.keys; len(k) >= 2 && k[0]&^(keyHan-1) == keyHan && k[1]&^(keyHan-1) == keyHan {
+			bg := bigramKey(rune(k[0]&^keyHan), rune(k[1]&^keyHan))
+			ix.first2[bg] = append(ix.first2[bg], int32(si))
+		} else {
+			ix.first1[k[0]] = append(ix.first1[k[0]], int32(si))
+		}
+	}
 }

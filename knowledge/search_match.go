@@ -69,12 +69,18 @@ func (ix *Index) matchConcepts(s *scratch, q string) {
 		}
 	}
 	us := s.units
-	for i := range us {
-		for _, si := range ix.lex.first[us[i].key] {
+	try := func(i int, cands []int32) {
+		for _, si := range cands {
 			if end := matchLoose(us, i, ix.lex.surfaces[si].keys); end > 0 {
 				sf := &ix.lex.surfaces[si]
 				hit(sf.concept, int32(i), int32(end), sf.weak)
 			}
+		}
+	}
+	for i := range us {
+		try(i, ix.first1[us[i].key])
+		if i+1 < len(us) && adjacent(us[i], us[i+1]) {
+			try(i, ix.first2[bigramKey(rune(us[i].key&^keyHan), rune(us[i+1].key&^keyHan))])
 		}
 		if ix.money >= 0 && us[i].num && moneyLike(q, us, i) {
 			hit(ix.money, int32(i), int32(i+1), true)
