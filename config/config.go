@@ -84,6 +84,7 @@ func (c *Config) applyEnv(getenv func(string) string) {
 	}
 	c.Models.applyEnv(getenv)
 	c.Discord.applyEnv(getenv)
+	c.Storage.applyEnv(getenv)
 	if v := getenv("PREMORTEM_LOG_LEVEL"); v != "" {
 		c.Log.Level = v
 	}

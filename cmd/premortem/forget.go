@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/premortem/premortem/config"
-	"github.com/premortem/premortem/store"
 )
 
 // runForget deletes everything stored about one user (assessments,
@@ -36,7 +35,7 @@ func runForget(ctx context.Context, env *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.Storage.DSN)
+	st, err := openStore(ctx, cfg.Storage, newLogger(env.stderr, cfg.Log))
 	if err != nil {
 		return err
 	}
