@@ -9,8 +9,9 @@ import (
 )
 
 // The sentence index: every sentence of the article that belongs to a
-// failure mode, and every sentence of every mode's title, summary and
-// claims (signals, evidence, actions) in both languages, analysed by the
+// failure mode, and every sentence of every mode's title, summary, claims
+// (signals, evidence, actions) and stance (dilemma, answer, what to do
+// first) in both languages, analysed by the
 // same analyzer as everything else (search_text.go). It ranks a mode by the
 // few sentences that match a question best rather than by one long
 // document, and it lets a question in the article's own words past the
@@ -18,7 +19,7 @@ import (
 //
 // An article sentence belongs to the section it sits in (from a mode's
 // heading to the next mode's heading; the last section ends at the last
-// paragraph its mode cites) and to every mode whose claims quote it, so
+// paragraph its mode cites) and to every mode whose claims or stance quote it, so
 // the introduction's Stability AI story counts for the modes that cite it
 // and the closing lines and page furniture count for none and are left out.
 
@@ -27,7 +28,7 @@ type sentence struct {
 	text  string   // as written
 	modes []int32  // mode indexes, never empty
 	cite  Citation // an article sentence, verbatim in its paragraph; for a claim, the claim's first citation
-	field string   // "article", "title", "summary", "signal", "evidence" or "action"
+	field string   // "article", "title", "summary", "signal", "evidence", "action" or "stance"
 	claim *Claim   // the claim it comes from, nil otherwise
 }
 
@@ -78,8 +79,29 @@ func buildSentences(b *Base, v *vocab) sentIndex {
 			}
 		}
 	}
+	modeIdx := make(map[string]int32, len(b.Modes))
+	for i, m := range b.Modes {
+		modeIdx[m.ID] = int32(i)
+	}
+	for _, st := range b.Stances {
+		mi, ok := modeIdx[st.Mode]
+		if !ok {
+			continue
+		}
+		var c Citation
+		if len(st.Citations) > 0 {
+			c = st.Citations[0]
+		}
+		for _, t := range []Text{st.Dilemma, st.Answer, st.First} {
+			for _, text := range []string{t.ZH, t.EN} {
+				for _, sp := range splitSentences(text) {
+					add(text[sp[0]:sp[1]], []int32{mi}, c, "stance", nil)
+				}
+			}
+		}
+	}
 	if b.Article != nil {
-		for p, modes := range articleModes(b) {
+		for p, modes := range articleModes(b, modeIdx) {
 			if modes == nil {
 				continue
 			}
@@ -116,8 +138,8 @@ type quoteSpan struct {
 }
 
 // articleModes returns the modes of each paragraph (indexed from 0), nil
-// for a paragraph in no section and quoted by no claim.
-func articleModes(b *Base) []*paraModes {
+// for a paragraph in no section and quoted by no claim or stance.
+func articleModes(b *Base, modeIdx map[string]int32) []*paraModes {
 	n := len(b.Article.Paragraphs)
 	out := make([]*paraModes, n)
 	get := func(p int) *paraModes {
@@ -126,26 +148,35 @@ func articleModes(b *Base) []*paraModes {
 		}
 		return out[p]
 	}
+	quoted := make([][]Citation, len(b.Modes)) // per mode, what its claims and stance quote
+	for i, m := range b.Modes {
+		for _, cs := range [][]Claim{m.Signals, m.Evidence, m.Actions} {
+			for _, cl := range cs {
+				quoted[i] = append(quoted[i], cl.Citations...)
+			}
+		}
+	}
+	for _, st := range b.Stances {
+		if mi, ok := modeIdx[st.Mode]; ok {
+			quoted[mi] = append(quoted[mi], st.Citations...)
+		}
+	}
 	type head struct {
-		para, last int // 0-based heading paragraph, last paragraph cited
+		para, last int // 0-based heading paragraph, last paragraph quoted
 		mode       int32
 	}
 	var heads []head
 	for i, m := range b.Modes {
 		h := head{para: m.Heading.Paragraph - 1, last: m.Heading.Paragraph - 1, mode: int32(i)}
-		for _, cs := range [][]Claim{m.Signals, m.Evidence, m.Actions} {
-			for _, cl := range cs {
-				for _, c := range cl.Citations {
-					h.last = max(h.last, c.Paragraph-1)
-					p := c.Paragraph - 1
-					if p < 0 || p >= n {
-						continue
-					}
-					if at := strings.Index(b.Article.Paragraphs[p], c.Quote); at >= 0 && c.Quote != "" {
-						pm := get(p)
-						pm.quotes = append(pm.quotes, quoteSpan{from: at, to: at + len(c.Quote), mode: int32(i)})
-					}
-				}
+		for _, c := range quoted[i] {
+			p := c.Paragraph - 1
+			h.last = max(h.last, p)
+			if p < 0 || p >= n || c.Quote == "" {
+				continue
+			}
+			if at := strings.Index(b.Article.Paragraphs[p], c.Quote); at >= 0 {
+				pm := get(p)
+				pm.quotes = append(pm.quotes, quoteSpan{from: at, to: at + len(c.Quote), mode: int32(i)})
 			}
 		}
 		if h.para >= 0 && h.para < n {

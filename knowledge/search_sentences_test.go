@@ -44,7 +44,7 @@ func TestSentencesTieToModes(t *testing.T) {
 			if st.claim == nil || !strings.Contains(st.claim.Text.ZH+"\n"+st.claim.Text.EN, st.text) {
 				t.Errorf("%s sentence %q is not from its claim", st.field, st.text)
 			}
-		case "title", "summary":
+		case "title", "summary", "stance":
 			if st.claim != nil {
 				t.Errorf("%s sentence %q has a claim", st.field, st.text)
 			}
@@ -119,7 +119,7 @@ func TestSearchPassages(t *testing.T) {
 			if err := kb.Article.Verify(p.Citation); err != nil {
 				t.Errorf("passage %q: %v", p.Text, err)
 			}
-		} else if p.Field != "title" && p.Field != "summary" && p.Claim == nil {
+		} else if (p.Field == "signal" || p.Field == "evidence" || p.Field == "action") && p.Claim == nil {
 			t.Errorf("%s passage %q has no claim", p.Field, p.Text)
 		}
 	}
