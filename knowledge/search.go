@@ -83,6 +83,9 @@ func (ix *Index) search(s *scratch, q string) Result {
 	ix.scoreTerms(s)
 	s.ss = ix.scoreSentences(s)
 	g := &s.g
+	if g.named.n > 0 && len(ix.kb.CasesNamed(q)) == 0 {
+		g.named.n = 0 // a name that is an everyday word here ("stability", "苹果派")
+	}
 	lexical := g.lexical(ix.lex.concepts)
 	if g.vetoed() || !lexical && !ix.sentencePath(s) {
 		return Result{}
