@@ -35,7 +35,7 @@ const (
 type ConceptDef struct {
 	ID         string             `yaml:"id"`
 	Kind       string             `yaml:"kind"` // domain (default) | ai | business | trade | out
-	Risk       bool               `yaml:"risk"` // a business-risk concept: its strong forms lift an out-of-scope veto
+	Risk       bool               `yaml:"risk"` // a business-risk concept: its strong forms lift an out-of-scope veto, its business words pair with AI words
 	ZH         []string           `yaml:"zh"`
 	EN         []string           `yaml:"en"`
 	Modes      map[string]float64 `yaml:"modes"`      // mode ID -> weight
