@@ -116,9 +116,10 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 	req.Question = q
 	lang := DetectLang(q)
 	found := a.search.Search(q)
+	followUp := false
 	if found.OffTopic() {
 		if fr, ok := a.followUpResult(q, req.History); ok {
-			found = fr
+			found, followUp = fr, true
 		}
 	}
 	retrieved := time.Now()
@@ -128,6 +129,8 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 		sit = &s
 	}
 	g := a.ground(found, lang, sit)
+	g.FollowUp, g.Said = followUp, botSaid(req.History)
+	g.Direct = a.direct(&g)
 	ans := &Answer{
 		Question:   q,
 		Lang:       lang,
