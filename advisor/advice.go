@@ -71,7 +71,7 @@ func (a *Advisor) advise(gm *GroundedMode, sit *situation.Situation, pick pickFu
 	gm.Signals = pick(signals, gm.Terms, nil, maxSignals, false)
 	if len(gm.Reasons) == 0 && len(gm.Signals) > 0 {
 		gm.Check = &gm.Signals[0]
-		gm.Stated = statedIn(gm.Check, gm.Mode, a.kb, gm.Terms)
+		gm.Stated = statedIn(gm.Check, gm.Mode, a.kb, a.lower, gm.Terms)
 	}
 	// Actions: those made for a fact the founder gave first, then those
 	// fitting the question best.
@@ -92,9 +92,9 @@ func (a *Advisor) advise(gm *GroundedMode, sit *situation.Situation, pick pickFu
 // no other sign of any mode holds ("数字化" says "clients not yet
 // digital"; "开源" or "客户" say only what the question is about). Then the
 // founder described the sign, and it is theirs, not one to check.
-func statedIn(sign *knowledge.Claim, m *knowledge.Mode, kb *knowledge.Base, terms []string) []string {
+func statedIn(sign *knowledge.Claim, m *knowledge.Mode, kb *knowledge.Base, low lowered, terms []string) []string {
 	has := func(c knowledge.Text, t string) bool {
-		return strings.Contains(strings.ToLower(c.ZH+"\n"+c.EN), strings.ToLower(t))
+		return strings.Contains(low.of(c), strings.ToLower(t))
 	}
 	var out []string
 	for _, t := range meaningful(terms) {
@@ -210,7 +210,7 @@ func (a *Advisor) direct(g *Grounding) Direct {
 		if c, ok := a.kb.Case(g.Situation.Cases[0]); ok && (len(c.Claims) > 0 || len(c.Citations) > 0) {
 			d := Direct{Kind: DirectCase, Case: c, Mode: top}
 			if len(c.Claims) > 0 {
-				d.Claim = caseClaim(c.Claims, g)
+				d.Claim = caseClaim(c.Claims, g, a.lower)
 			}
 			return d
 		}
@@ -252,7 +252,7 @@ func (a *Advisor) askedFigure(g *Grounding) *knowledge.Benchmark {
 // caseClaim picks what the article says of a company that fits the
 // question best: claims sharing its words count, and so do claims citing
 // the paragraphs retrieval found closest to the question.
-func caseClaim(cs []knowledge.Claim, g *Grounding) *knowledge.Claim {
+func caseClaim(cs []knowledge.Claim, g *Grounding, low lowered) *knowledge.Claim {
 	keys := queryKeys(g.Found.Query)
 	near := map[int]float64{}
 	for _, h := range g.Found.Modes {
@@ -262,7 +262,7 @@ func caseClaim(cs []knowledge.Claim, g *Grounding) *knowledge.Claim {
 	}
 	best, bestScore := 0, -1.0
 	for i, c := range cs {
-		text := strings.ToLower(c.Text.ZH + "\n" + c.Text.EN)
+		text := low.of(c.Text)
 		score := 0.0
 		for _, k := range keys {
 			if strings.Contains(text, k) {

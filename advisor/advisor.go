@@ -36,6 +36,7 @@ type Advisor struct {
 	search   Retriever
 	backends *Backends
 	reader   *situation.Reader // nil without knowledge
+	lower    lowered           // the knowledge's claims in lower case
 	log      *slog.Logger
 }
 
@@ -59,6 +60,7 @@ func New(o Options) *Advisor {
 	a := &Advisor{kb: o.KB, search: o.Search, backends: o.Backends, log: o.Logger}
 	if o.KB != nil {
 		a.reader = situation.NewReader(o.KB)
+		a.lower = newLowered(o.KB)
 	}
 	return a
 }

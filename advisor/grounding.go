@@ -79,7 +79,7 @@ func (a *Advisor) ground(found knowledge.Result, lang string, sit *situation.Sit
 		qc = cl.ConceptsIn(knowledge.Text{ZH: found.Query})
 	}
 	pick := func(cs []knowledge.Claim, terms []string, figures []*knowledge.Benchmark, n int, fitOnly bool) []knowledge.Claim {
-		return bestClaims(cs, claimHints{terms: terms, keys: keys, concepts: qc, lister: cl, fitOnly: fitOnly}, figures, n)
+		return bestClaims(cs, claimHints{terms: terms, keys: keys, concepts: qc, lister: cl, fitOnly: fitOnly, lower: a.lower}, figures, n)
 	}
 	shownBench := map[string]bool{}
 	for _, h := range found.Modes {
@@ -179,6 +179,37 @@ type claimHints struct {
 	concepts []string // the concepts the question names
 	lister   conceptLister
 	fitOnly  bool // after the first claim, only claims that share something with the question
+	lower    lowered
+}
+
+// lowered holds every knowledge claim's text in lower case, both
+// languages, made once: matching claims to a question reads it per request.
+type lowered map[knowledge.Text]string
+
+func newLowered(kb *knowledge.Base) lowered {
+	l := lowered{}
+	add := func(cs []knowledge.Claim) {
+		for _, c := range cs {
+			l[c.Text] = strings.ToLower(c.Text.ZH + "\n" + c.Text.EN)
+		}
+	}
+	for _, m := range kb.Modes {
+		add(m.Signals)
+		add(m.Evidence)
+		add(m.Actions)
+	}
+	for _, c := range kb.Cases {
+		add(c.Claims)
+	}
+	return l
+}
+
+// of returns t in lower case.
+func (l lowered) of(t knowledge.Text) string {
+	if s, ok := l[t]; ok {
+		return s
+	}
+	return strings.ToLower(t.ZH + "\n" + t.EN)
 }
 
 // bestClaims picks up to n claims: those containing the words that
@@ -194,7 +225,7 @@ func bestClaims(cs []knowledge.Claim, h claimHints, figures []*knowledge.Benchma
 	n = min(n, len(cs))
 	score := make([]int, len(cs))
 	for i, c := range cs {
-		text := strings.ToLower(c.Text.ZH + "\n" + c.Text.EN)
+		text := h.lower.of(c.Text)
 		for _, t := range h.terms {
 			if strings.Contains(text, strings.ToLower(t)) {
 				score[i] += 4
