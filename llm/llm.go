@@ -9,6 +9,7 @@ package llm
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -35,6 +36,17 @@ type Request struct {
 	Messages    []Message
 	MaxTokens   int     // 0: the server's default
 	Temperature float64 // 0: Ollama samples greedily; OpenAI-compatible servers use their default
+	Schema      *Schema // when not nil, the reply must be one JSON value of this schema
+}
+
+// Schema asks for structured output: a reply that is one JSON value
+// matching a JSON Schema. Providers pass it the way their API takes it
+// (OpenAI's response_format json_schema, Ollama's format); a server that
+// cannot constrain its output still gets told to answer in JSON, so the
+// caller validates the reply whatever the provider.
+type Schema struct {
+	Name   string          // a short identifier, [a-z_]+, for APIs that want one
+	Schema json.RawMessage // the JSON Schema object
 }
 
 // Usage counts tokens when the server reports them.
