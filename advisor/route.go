@@ -117,11 +117,14 @@ func (a *Advisor) route(ctx context.Context, be *backend, q string) ([]string, e
 	return parseRoute(resp.Content, ids)
 }
 
-// routeSchema is the verdict's JSON schema: {"modes": [one of ids or "none", ...]}.
+// routeSchema is the verdict's JSON schema: {"modes": [one to three of ids
+// or "none"]}. The item bounds also stop a small model that would repeat
+// itself until its tokens run out (a server that refuses them gets plain
+// JSON mode; see provider/openai).
 func routeSchema(ids []string) json.RawMessage {
 	enum, _ := json.Marshal(append(slices.Clone(ids), routeNone))
-	return json.RawMessage(`{"type":"object","properties":{"modes":{"type":"array","items":{"type":"string","enum":` +
-		string(enum) + `}}},"required":["modes"],"additionalProperties":false}`)
+	return json.RawMessage(fmt.Sprintf(`{"type":"object","properties":{"modes":{"type":"array","items":{"type":"string","enum":%s},"minItems":1,"maxItems":%d}},"required":["modes"],"additionalProperties":false}`,
+		enum, maxRouteModes))
 }
 
 // errBadRoute is a router reply that is not a valid verdict.
