@@ -107,13 +107,16 @@ func TestModelCitedAndFirstToken(t *testing.T) {
 	if diff := cmp.Diff([]string{"segment", "capital"}, ans.ModelCited); diff != "" {
 		t.Errorf("ModelCited (-want +got):\n%s", diff)
 	}
+	if rs := ans.CitedRisks(); len(rs) != 2 || rs[0].ID != "segment" || rs[1].ID != "capital" {
+		t.Errorf("CitedRisks = %+v, want segment, capital", rs)
+	}
 	if _, ok := ans.TimingMS["first_token"]; !ok {
 		t.Errorf("no first_token timing: %v", ans.TimingMS)
 	}
 	// Citing nothing: the advisor's Sources line is not the model's citation.
 	a, _ = testAdvisor(t, BackendSpec{Name: "m", Model: &fakeModel{reply: says("钱是关键。")}})
 	ans, _, _ = ask(t, a, "")
-	if len(ans.ModelCited) != 0 || !strings.Contains(ans.Text, "`capital`") {
+	if len(ans.ModelCited) != 0 || !strings.Contains(ans.Text, "`capital`") || len(ans.CitedRisks()) != len(ans.Risks) {
 		t.Errorf("ModelCited %q for a reply citing nothing; text %q", ans.ModelCited, ans.Text)
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/premortem/premortem/advisor"
@@ -12,15 +11,7 @@ import (
 // it cited (each retrieved risk when it cited none), the article's
 // verbatim quotes with their paragraphs, as the builtin answer gives them.
 func quotes(ans *advisor.Answer) string {
-	risks := ans.Risks
-	if len(ans.ModelCited) > 0 {
-		risks = nil
-		for _, id := range ans.ModelCited {
-			if i := slices.IndexFunc(ans.Risks, func(r advisor.Risk) bool { return r.ID == id }); i >= 0 {
-				risks = append(risks, ans.Risks[i])
-			}
-		}
-	}
+	risks := ans.CitedRisks()
 	if len(risks) == 0 {
 		return ""
 	}
