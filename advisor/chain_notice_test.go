@@ -36,6 +36,13 @@ func TestNoticesForASilentBackend(t *testing.T) {
 		d("见 `capital`。")
 		return llm.Response{Content: "见 `capital`。", FinishReason: "stop"}, nil
 	}}
+	thinker := ctxModel{reply: func(ctx context.Context, d func(string)) (llm.Response, error) {
+		time.Sleep(time.Second)
+		d("") // reasoning: alive, nothing to show
+		time.Sleep(5 * time.Second)
+		d("见 `capital`。")
+		return llm.Response{Content: "见 `capital`。", FinishReason: "stop"}, nil
+	}}
 	tests := []struct {
 		name    string
 		specs   []BackendSpec
@@ -51,6 +58,8 @@ func TestNoticesForASilentBackend(t *testing.T) {
 		}, "local"},
 		{"slow but answering", []BackendSpec{{Name: "hosted", ModelName: "deepseek-chat", Model: slow, FirstTokenTimeout: 10 * time.Second}},
 			[]Notice{{Kind: NoticeWaiting, Lang: "zh", Backend: "hosted", Model: "deepseek-chat", Waited: 2 * time.Second}}, "hosted"},
+		{"thinks before its first word", []BackendSpec{{Name: "hosted", Model: thinker, FirstTokenTimeout: 2 * time.Second}},
+			[]Notice{{Kind: NoticeWaiting, Lang: "zh", Backend: "hosted", Waited: 2 * time.Second}}, "hosted"},
 		{"whole timeout, then builtin", []BackendSpec{{Name: "hosted", Model: ctxModel{reply: silentUntilCut}, Timeout: 5 * time.Second}},
 			[]Notice{
 				{Kind: NoticeWaiting, Lang: "zh", Backend: "hosted", Waited: 2 * time.Second},

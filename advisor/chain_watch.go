@@ -10,9 +10,9 @@ import (
 )
 
 // watch keeps time for one backend while Ask's goroutine waits on it: it
-// announces silence (NoticeWaiting) once, after the notice delay without a
-// first token, and cuts an attempt that sends no first token within the
-// backend's first-token timeout. Each attempt runs the provider's Generate
+// announces silence (NoticeWaiting) once, after the notice delay without
+// text to show, and cuts an attempt that sends no first token (reasoning
+// counts: see llm.Model) within the backend's first-token timeout. Each attempt runs the provider's Generate
 // in a goroutine of its own and hands its deltas back over a channel, so
 // that every callback (OnDelta, OnNotice) comes from Ask's goroutine, in
 // order; call returns only after that goroutine has ended.
@@ -22,7 +22,7 @@ type watch struct {
 	notice     *time.Timer
 	notify     func(Notice)
 	firstToken time.Duration // of the last attempt that sent one
-	heard      bool          // some attempt sent a token: no more waiting notice
+	heard      bool          // some attempt sent text, or the notice went: no (more) waiting notice
 }
 
 func newWatch(be *backend, after time.Duration, notify func(Notice)) *watch {
@@ -104,12 +104,15 @@ func (w *watch) call(ctx context.Context, be *backend, req llm.Request, onDelta 
 	for {
 		select {
 		case d := <-deltas:
-			if first {
-				first, silence, w.heard = false, nil, true
+			if first { // a sign of life, reasoning included, ends the first-token wait
+				first, silence = false, nil
 				w.firstToken = time.Since(w.start)
 			}
-			if onDelta != nil && d != "" {
-				onDelta(d)
+			if d != "" {
+				w.heard = true // text to show ends the waiting notice
+				if onDelta != nil {
+					onDelta(d)
+				}
 			}
 		case r := <-done:
 			var ft errFirstToken

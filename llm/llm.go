@@ -68,7 +68,9 @@ type Response struct {
 
 // Model generates a reply. When onDelta is not nil the provider streams and
 // calls it with each piece of content as it arrives, in order, never
-// concurrently. Reasoning never goes through onDelta.
+// concurrently. Reasoning never goes through onDelta: a provider that sees
+// reasoning arrive may call onDelta("") instead, a sign that the model is
+// at work (a first-token timeout should not cut a model that thinks first).
 type Model interface {
 	Generate(ctx context.Context, req Request, onDelta func(string)) (Response, error)
 }

@@ -103,7 +103,10 @@ func (c *Client) Generate(ctx context.Context, req llm.Request, onDelta func(str
 			if ch.Index != 0 {
 				continue
 			}
-			reasoning.WriteString(ch.Delta.ReasoningContent)
+			if ch.Delta.ReasoningContent != "" {
+				reasoning.WriteString(ch.Delta.ReasoningContent)
+				onDelta("") // alive, thinking: see llm.Model
+			}
 			if ch.Delta.Content != "" {
 				content.WriteString(ch.Delta.Content)
 				onDelta(ch.Delta.Content)
