@@ -91,13 +91,7 @@ func TestRealOllamaAsk(t *testing.T) {
 // reply is a valid verdict, or a clear error and retrieval alone.
 func TestRealOllamaRoutes(t *testing.T) {
 	specs := realBackends(t)
-	kb, err := knowledge.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(kb.Modes) == 0 {
-		t.Skip("the knowledge base is not loaded in this build")
-	}
+	kb := loadKB(t)
 	for i := range specs {
 		specs[i].Route, specs[i].RouteTimeout = true, time.Minute
 	}

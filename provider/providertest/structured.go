@@ -22,11 +22,7 @@ func runStructured(t *testing.T, start Start, req llm.Request) {
 		defer stop()
 		sreq := req
 		sreq.Schema = &llm.Schema{Name: "route", Schema: json.RawMessage(schema)}
-		for _, stream := range []bool{false, true} {
-			var onDelta func(string)
-			if stream {
-				onDelta = func(string) {}
-			}
+		bothWays(func(stream bool, onDelta func(string)) {
 			got, err := m.Generate(ctx, sreq, onDelta)
 			if err != nil {
 				t.Fatalf("stream=%v: Generate: %v", stream, err)
@@ -34,7 +30,7 @@ func runStructured(t *testing.T, start Start, req llm.Request) {
 			if got.Content != `{"modes":["capital"]}` {
 				t.Errorf("stream=%v: content = %q, want the router's JSON", stream, got.Content)
 			}
-		}
+		})
 		for _, r := range script.Requests() {
 			var v any
 			if r.Schema == "" || json.Unmarshal([]byte(r.Schema), &v) != nil {
@@ -49,15 +45,17 @@ func runStructured(t *testing.T, start Start, req llm.Request) {
 	t.Run("empty body", func(t *testing.T) {
 		m, stop := start(t, fakellm.NewScript(fakellm.Empty()), Model)
 		defer stop()
-		for _, stream := range []bool{false, true} {
-			var onDelta func(string)
-			if stream {
-				onDelta = func(string) {}
-			}
+		bothWays(func(stream bool, onDelta func(string)) {
 			got, err := m.Generate(ctx, req, onDelta)
 			if err == nil && got.Content != "" {
 				t.Errorf("stream=%v: an empty body gave content %q", stream, got.Content)
 			}
-		}
+		})
 	})
+}
+
+// bothWays calls f for a buffered call (onDelta nil), then a streaming one.
+func bothWays(f func(stream bool, onDelta func(string))) {
+	f(false, nil)
+	f(true, func(string) {})
 }
