@@ -8,10 +8,13 @@ type Base struct {
 	Modes      []Mode
 	Benchmarks []Benchmark
 	Cases      []Case
+	Stances    []Stance // one per mode at most; see Stance
 
 	modes      map[string]*Mode
 	benchmarks map[string]*Benchmark
 	cases      map[string]*Case
+	stances    map[string]*Stance // by mode ID
+	names      *nameMatcher       // every case name, for CasesNamed
 }
 
 // Mode returns the failure mode with id.

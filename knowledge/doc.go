@@ -7,8 +7,8 @@
 // that numbering, and every quote must appear verbatim in its paragraph,
 // masked characters ("*") included.
 //
-// On top of the text sit three embedded YAML files in one schema (top-level
-// keys modes, benchmarks, cases):
+// On top of the text sit four embedded YAML files in one schema (top-level
+// keys modes, benchmarks, cases, stances):
 //
 //   - modes.yaml: the seven failure modes with fixed IDs (market,
 //     open-source, scenario, generality, segment, capital, on-device), each
@@ -16,12 +16,20 @@
 //     signals, actions and evidence as cited claims, and retrieval keywords;
 //   - benchmarks.yaml: every figure the article gives, as written ("1.53亿美元")
 //     and as a value in base units with unit, currency, period and entity;
-//   - cases.yaml: the companies the article discusses, with aliases.
+//   - cases.yaml: the companies, products and people the article discusses,
+//     with the names founders use for them (aliases; match_case for those
+//     that are everyday words too; false_friends for phrases that only look
+//     like a name) and what the article says about each, as cited claims;
+//   - stances.yaml: the article's side on each mode's dilemma (buy GPUs or
+//     keep the cash, open or closed, to B or to C), one stance per mode,
+//     with the sentences that state it.
 //
 // Load decodes them strictly, adds any operator packs (folders of files in
 // the same schema) and validates the whole: IDs unique across kinds,
 // references resolve, both languages present, every quote verbatim, every
 // figure inside its quote. A problem is one error line naming the file and
-// the entry. The resulting Base is read-only and safe to share; Index
-// (search*.go) ranks its modes and benchmarks for a question.
+// the entry. The resulting Base is read-only and safe to share: Stance
+// gives a mode's stance, CasesNamed the cases a question names (names.go,
+// a trie built at load), and Index (search*.go) ranks its modes and
+// benchmarks for a question.
 package knowledge

@@ -29,15 +29,19 @@ var casesYAML []byte
 //go:embed data/benchmarks.yaml
 var benchmarksYAML []byte
 
+// packKeys are the top-level keys of a knowledge file, as error lines name them.
+const packKeys = "modes, benchmarks, cases or stances"
+
 // ArticleText returns the embedded article, exactly as shipped.
 func ArticleText() string { return articleText }
 
 // packFile is the schema of every knowledge file, embedded or operator's:
-// any of the three lists, nothing else.
+// any of the four lists, nothing else.
 type packFile struct {
 	Modes      []Mode      `yaml:"modes"`
 	Benchmarks []Benchmark `yaml:"benchmarks"`
 	Cases      []Case      `yaml:"cases"`
+	Stances    []Stance    `yaml:"stances"`
 }
 
 // source is one knowledge file: where it came from (for error lines) and
@@ -59,6 +63,7 @@ func Load(packs ...string) (*Base, error) {
 		{"embedded data/modes.yaml", modesYAML},
 		{"embedded data/cases.yaml", casesYAML},
 		{"embedded data/benchmarks.yaml", benchmarksYAML},
+		{"embedded data/stances.yaml", stancesYAML},
 	}
 	for _, p := range packs {
 		more, err := readPack(p)
@@ -140,8 +145,8 @@ func decode(s source) (decoded, error) {
 	if err := decodeStrict(s.data, &f); err != nil {
 		return decoded{}, fmt.Errorf("knowledge %s: %w", s.name, err)
 	}
-	if len(f.Modes)+len(f.Benchmarks)+len(f.Cases) == 0 {
-		return decoded{}, fmt.Errorf("knowledge %s: no modes, benchmarks or cases", s.name)
+	if len(f.Modes)+len(f.Benchmarks)+len(f.Cases)+len(f.Stances) == 0 {
+		return decoded{}, fmt.Errorf("knowledge %s: no %s", s.name, packKeys)
 	}
 	return decoded{s, f}, nil
 }
@@ -162,6 +167,7 @@ func assemble(art *Article, ds []decoded) (*Base, error) {
 		return nil, err
 	}
 	b.Version = "kb-" + hex.EncodeToString(h.Sum(nil))[:8]
+	b.names = newNameMatcher(b.Cases)
 	return b, nil
 }
 
@@ -200,7 +206,7 @@ func yamlLine(err error) string {
 	}
 	if m := unknownField.FindStringSubmatch(msg); m != nil {
 		if m[3] == "packFile" {
-			return fmt.Sprintf("%sunknown top-level key %q (want modes, benchmarks or cases)", m[1], m[2])
+			return fmt.Sprintf("%sunknown top-level key %q (want %s)", m[1], m[2], packKeys)
 		}
 		return fmt.Sprintf("%sunknown field %q in %s", m[1], m[2], strings.ToLower(m[3]))
 	}
@@ -224,5 +230,9 @@ func (b *Base) index() {
 	b.cases = make(map[string]*Case, len(b.Cases))
 	for i := range b.Cases {
 		b.cases[b.Cases[i].ID] = &b.Cases[i]
+	}
+	b.stances = make(map[string]*Stance, len(b.Stances))
+	for i := range b.Stances {
+		b.stances[b.Stances[i].Mode] = &b.Stances[i]
 	}
 }

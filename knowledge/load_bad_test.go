@@ -32,6 +32,62 @@ benchmarks:
     citation: {paragraph: 7, quote: "总预计成本为1.53亿美元"}
 `
 
+// A pack mode and its stance, to break in each case; the stance is kept
+// apart so a replacement can target it alone.
+const goodMode = `
+modes:
+  - id: acme-fate
+    heading: {paragraph: 78, quote: "关键是不能缺钱。"}
+    title: {zh: 样例宿命, en: Example fate}
+    summary: {zh: 一个样例宿命。, en: An example fate.}
+    signals:
+      - text: {zh: 样例信号。, en: An example signal.}
+        citations: [{paragraph: 78, quote: "关键是不能缺钱。"}]
+    actions:
+      - text: {zh: 样例行动。, en: An example action.}
+        citations: [{paragraph: 78, quote: "关键是不能缺钱。"}]
+    keywords: {zh: [样例宿命], en: [example fate]}
+`
+
+const goodStance = `
+stances:
+  - mode: acme-fate
+    dilemma: {zh: "买卡还是留钱?", en: "GPUs or cash?"}
+    answer: {zh: 钱比卡要紧。, en: Money matters more than GPUs.}
+    first: {zh: 先保住现金。, en: Keep the cash first.}
+    citations:
+      - {paragraph: 78, quote: "关键是不能缺钱。"}
+`
+
+// withClaim adds a claims list (and any more case lines) to goodCase.
+func withClaim(zh, quote, more string) string {
+	return goodCase + more + "    claims:\n      - text: {zh: \"" + zh + "\", en: An example claim.}\n" +
+		"        citations: [{paragraph: 78, quote: \"" + quote + "\"}]\n"
+}
+
+func TestLoadPackStanceAndClaims(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.yaml", goodMode)
+	write(t, dir, "b.yaml", goodStance)
+	write(t, dir, "c.yaml", withClaim("样例说法。", "关键是不能缺钱。", "    aliases: [Acme]\n    match_case: [Acme]\n    false_friends: [Acme Road]\n"))
+	b := mustLoad(t, dir)
+	if s, ok := b.Stance("acme-fate"); !ok || s.Answer.EN != "Money matters more than GPUs." {
+		t.Errorf("pack stance = %+v, %v", s, ok)
+	}
+	if c, ok := b.Case("acme"); !ok || len(c.Claims) != 1 {
+		t.Errorf("pack case = %+v, %v", c, ok)
+	}
+	if got := caseIDs(b.CasesNamed("Acme, acme, Acme Road")); len(got) != 1 || got[0] != "acme" {
+		t.Errorf("CasesNamed = %v, want [acme] once", got)
+	}
+	// A pack mode needs no stance.
+	only := t.TempDir()
+	write(t, only, "a.yaml", goodMode)
+	if _, ok := mustLoad(t, only).Stance("acme-fate"); ok {
+		t.Error("stance found for a mode without one")
+	}
+}
+
 func TestLoadPack(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "a.yaml", goodCase)
@@ -63,7 +119,7 @@ func TestBadPacks(t *testing.T) {
 		{"tab indentation", map[string]string{"x.yaml": "cases:\n\t- id: acme\n"},
 			`knowledge pack DIR/x.yaml: invalid YAML: line 2: found character that cannot start any token`},
 		{"unknown top-level key", map[string]string{"x.yaml": "risks: []\n"},
-			`knowledge pack DIR/x.yaml: line 1: unknown top-level key "risks" (want modes, benchmarks or cases)`},
+			`knowledge pack DIR/x.yaml: line 1: unknown top-level key "risks" (want modes, benchmarks, cases or stances)`},
 		{"unknown field", map[string]string{"x.yaml": strings.Replace(goodBench, "    unit: USD", "    units: USD", 1)},
 			`knowledge pack DIR/x.yaml: line 8: unknown field "units" in benchmark`},
 		{"wrong type", map[string]string{"x.yaml": strings.Replace(goodBench, "value: 153000000", "value: lots", 1)},
@@ -71,7 +127,7 @@ func TestBadPacks(t *testing.T) {
 		{"empty file", map[string]string{"x.yaml": "# nothing\n"},
 			`knowledge pack DIR/x.yaml: empty file`},
 		{"nothing in it", map[string]string{"x.yaml": "cases: []\n"},
-			`knowledge pack DIR/x.yaml: no modes, benchmarks or cases`},
+			`knowledge pack DIR/x.yaml: no modes, benchmarks, cases or stances`},
 		{"two documents", map[string]string{"x.yaml": goodCase + "---\n" + goodBench},
 			`knowledge pack DIR/x.yaml: more than one YAML document`},
 		{"no yaml files", map[string]string{"readme.txt": "hi"},
@@ -114,6 +170,34 @@ func TestBadPacks(t *testing.T) {
 			`knowledge pack DIR/y.yaml: benchmark "acme-cost": value -1 must be a positive number`},
 		{"percent over 100", map[string]string{"x.yaml": goodCase, "y.yaml": strings.NewReplacer("unit: USD", "unit: percent", "currency: USD", "currency: \"\"").Replace(goodBench)},
 			`knowledge pack DIR/y.yaml: benchmark "acme-cost": value 1.53e+08 is over 100 percent`},
+		{"second stance for a mode", map[string]string{"x.yaml": strings.Replace(goodStance, "acme-fate", "capital", 1)},
+			`knowledge pack DIR/x.yaml: stance "capital": a second stance for the mode (already one in embedded data/stances.yaml)`},
+		{"stance for an unknown mode", map[string]string{"x.yaml": strings.Replace(goodStance, "acme-fate", "money", 1)},
+			`knowledge pack DIR/x.yaml: stance "money": mode: unknown mode "money"`},
+		{"stance for a case", map[string]string{"x.yaml": strings.Replace(goodStance, "acme-fate", "zhipu", 1)},
+			`knowledge pack DIR/x.yaml: stance "zhipu": mode: "zhipu" is a case, not a mode`},
+		{"stance quote not verbatim", map[string]string{"x.yaml": goodMode, "y.yaml": strings.Replace(goodStance, "关键是不能缺钱", "关键是不缺钱", 1)},
+			`knowledge pack DIR/y.yaml: stance "acme-fate": quote not found in paragraph 78: "关键是不缺钱。"`},
+		{"stance without citations", map[string]string{"x.yaml": goodMode, "y.yaml": strings.Split(goodStance, "    citations:")[0]},
+			`knowledge pack DIR/y.yaml: stance "acme-fate": citations: none given`},
+		{"stance with too many citations", map[string]string{"x.yaml": goodMode, "y.yaml": goodStance + strings.Repeat("      - {paragraph: 78, quote: \"关键是不能缺钱。\"}\n", 3)},
+			`knowledge pack DIR/y.yaml: stance "acme-fate": citations: 4 given, at most 3`},
+		{"stance missing English", map[string]string{"x.yaml": goodMode, "y.yaml": strings.Replace(goodStance, "en: Money matters more than GPUs.", "en: \"\"", 1)},
+			`knowledge pack DIR/y.yaml: stance "acme-fate": answer: missing en`},
+		{"unknown field in stance", map[string]string{"x.yaml": strings.Replace(goodStance, "    answer:", "    answers:", 1)},
+			`knowledge pack DIR/x.yaml: line 5: unknown field "answers" in stance`},
+		{"claim quote not verbatim", map[string]string{"x.yaml": withClaim("样例说法。", "关键是不缺钱。", "")},
+			`knowledge pack DIR/x.yaml: case "acme": claims[0]: quote not found in paragraph 78: "关键是不缺钱。"`},
+		{"claim missing Chinese", map[string]string{"x.yaml": withClaim("", "关键是不能缺钱。", "")},
+			`knowledge pack DIR/x.yaml: case "acme": claims[0]: text: missing zh`},
+		{"match_case not an alias", map[string]string{"x.yaml": goodCase + "    aliases: [Acme]\n    match_case: [ACME]\n"},
+			`knowledge pack DIR/x.yaml: case "acme": match_case: "ACME" is not one of the aliases`},
+		{"false friend without a name", map[string]string{"x.yaml": goodCase + "    aliases: [Acme]\n    false_friends: [roadrunner]\n"},
+			`knowledge pack DIR/x.yaml: case "acme": false_friends: "roadrunner" contains none of the case's names`},
+		{"false friend that is a name", map[string]string{"x.yaml": goodCase + "    aliases: [Acme]\n    false_friends: [acme]\n"},
+			`knowledge pack DIR/x.yaml: case "acme": false_friends: "acme" is one of the case's names`},
+		{"alias of punctuation only", map[string]string{"x.yaml": goodCase + "    aliases: [\"--\"]\n"},
+			`knowledge pack DIR/x.yaml: case "acme": aliases: "--" has no letter, digit or character`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -41,6 +41,12 @@ func citations(b *Base) map[string]Citation {
 		for j, ci := range c.Citations {
 			out[fmt.Sprintf("case %s citations[%d]", c.ID, j)] = ci
 		}
+		claims("case "+c.ID+" claims", c.Claims)
+	}
+	for _, s := range b.Stances {
+		for j, ci := range s.Citations {
+			out[fmt.Sprintf("stance %s citations[%d]", s.Mode, j)] = ci
+		}
 	}
 	return out
 }

@@ -63,12 +63,25 @@ type Benchmark struct {
 	Keywords Keywords `yaml:"keywords"`
 }
 
-// Case is a company or actor the article discusses.
+// Case is a company, product or person the article discusses.
+//
+// Its names (Name in both languages and Aliases) are how a founder names
+// it: Base.CasesNamed finds them in a question, and retrieval reads them
+// too. Claims are what the article says about the case, one cited
+// statement each, so a question that names the case is answered from them.
 type Case struct {
 	ID        string     `yaml:"id"`
 	Name      Text       `yaml:"name"`
 	Modes     []string   `yaml:"modes"`
 	Summary   Text       `yaml:"summary"`
 	Citations []Citation `yaml:"citations"`
+	Claims    []Claim    `yaml:"claims"`
 	Aliases   []string   `yaml:"aliases"`
+	// MatchCase lists the aliases that are everyday words as well as
+	// names ("Stability", "Meta"): they name the case only when written
+	// exactly so, capitals included. Other Latin names match in any case.
+	MatchCase []string `yaml:"match_case"`
+	// FalseFriends are phrases that contain a name but do not mean the
+	// case ("苹果派", "in vivo"): a name inside one is not a mention.
+	FalseFriends []string `yaml:"false_friends"`
 }

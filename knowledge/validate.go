@@ -26,10 +26,12 @@ type validator struct {
 	origin map[string]string // entry key ("mode market") -> file
 	kind   map[string]string // id -> kind, for duplicate and reference checks
 	err    error             // the first duplicate found while adding
+
+	stanceAt map[string]string // mode ID -> file of its stance (stances.go)
 }
 
 func newValidator(b *Base) *validator {
-	return &validator{b: b, origin: map[string]string{}, kind: map[string]string{}}
+	return &validator{b: b, origin: map[string]string{}, kind: map[string]string{}, stanceAt: map[string]string{}}
 }
 
 func (v *validator) add(src string, f packFile) {
@@ -45,6 +47,7 @@ func (v *validator) add(src string, f packFile) {
 		v.claim(src, "benchmark", x.ID)
 		v.b.Benchmarks = append(v.b.Benchmarks, x)
 	}
+	v.addStances(src, f.Stances)
 }
 
 // claim records that src defines kind id; the first clash is an error.
@@ -92,7 +95,7 @@ func (v *validator) check() error {
 			return v.wrap("benchmark", x.ID, err)
 		}
 	}
-	return nil
+	return v.checkStances()
 }
 
 func (v *validator) wrap(kind, id string, err error) error {
@@ -166,6 +169,14 @@ func (v *validator) caseEntry(c *Case) error {
 	for _, a := range c.Aliases {
 		if strings.TrimSpace(a) == "" {
 			return errors.New("aliases: empty alias")
+		}
+	}
+	if err := caseNamesOK(c); err != nil {
+		return err
+	}
+	for i, cl := range c.Claims {
+		if err := v.claimOK(cl); err != nil {
+			return fmt.Errorf("claims[%d]: %w", i, err)
 		}
 	}
 	return v.cites(c.Citations)

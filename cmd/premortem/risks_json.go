@@ -21,11 +21,19 @@ type riskDetailJSON struct {
 	Title      knowledge.Text      `json:"title"`
 	Heading    knowledge.Citation  `json:"heading"`
 	Summary    knowledge.Text      `json:"summary"`
+	Stance     *stanceJSON         `json:"stance,omitempty"`
 	Signals    []claimJSON         `json:"signals"`
 	Actions    []claimJSON         `json:"actions"`
 	Evidence   []claimJSON         `json:"evidence"`
 	Benchmarks []riskBenchmarkJSON `json:"benchmarks"`
 	Cases      []riskCaseJSON      `json:"cases"`
+}
+
+type stanceJSON struct {
+	Dilemma   knowledge.Text       `json:"dilemma"`
+	Answer    knowledge.Text       `json:"answer"`
+	First     knowledge.Text       `json:"first"`
+	Citations []knowledge.Citation `json:"citations"`
 }
 
 type claimJSON struct {
@@ -50,6 +58,7 @@ type riskCaseJSON struct {
 	Name      knowledge.Text       `json:"name"`
 	Summary   knowledge.Text       `json:"summary"`
 	Citations []knowledge.Citation `json:"citations"`
+	Claims    []claimJSON          `json:"claims"`
 }
 
 func modeList(kb *knowledge.Base) riskListJSON {
@@ -66,6 +75,9 @@ func modeDetail(kb *knowledge.Base, m *knowledge.Mode) riskDetailJSON {
 		Signals: claimsJSON(m.Signals), Actions: claimsJSON(m.Actions), Evidence: claimsJSON(m.Evidence),
 		Benchmarks: []riskBenchmarkJSON{}, Cases: []riskCaseJSON{},
 	}
+	if s, ok := kb.Stance(m.ID); ok {
+		out.Stance = &stanceJSON{Dilemma: s.Dilemma, Answer: s.Answer, First: s.First, Citations: s.Citations}
+	}
 	for _, id := range m.Benchmarks {
 		x, _ := kb.Benchmark(id)
 		out.Benchmarks = append(out.Benchmarks, riskBenchmarkJSON{
@@ -75,7 +87,7 @@ func modeDetail(kb *knowledge.Base, m *knowledge.Mode) riskDetailJSON {
 	}
 	for _, id := range m.Cases {
 		c, _ := kb.Case(id)
-		out.Cases = append(out.Cases, riskCaseJSON{ID: c.ID, Name: c.Name, Summary: c.Summary, Citations: c.Citations})
+		out.Cases = append(out.Cases, riskCaseJSON{ID: c.ID, Name: c.Name, Summary: c.Summary, Citations: c.Citations, Claims: claimsJSON(c.Claims)})
 	}
 	return out
 }

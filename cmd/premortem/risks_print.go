@@ -12,6 +12,8 @@ var risksWords = map[string]map[string]string{
 	"en": {
 		"list":     "How an AI start-up dies: the seven fates (premortem risks ID shows one in full)",
 		"section":  "Section",
+		"stance":   "The article's position",
+		"first":    "First",
 		"signals":  "Warning signs",
 		"actions":  "What to do",
 		"evidence": "Evidence",
@@ -22,6 +24,8 @@ var risksWords = map[string]map[string]string{
 	"zh": {
 		"list":     "大模型创业的七个宿命(premortem risks ID 查看详情)",
 		"section":  "原文章节",
+		"stance":   "文章的立场",
+		"first":    "先做",
 		"signals":  "预警信号",
 		"actions":  "怎么办",
 		"evidence": "证据",
@@ -46,6 +50,9 @@ func printMode(w io.Writer, kb *knowledge.Base, m *knowledge.Mode, lang string) 
 	fmt.Fprintf(w, "%s: %s\n", m.ID, m.Title.In(lang))
 	fmt.Fprintf(w, "%s %s\n\n", words["section"], cite(m.Heading))
 	fmt.Fprintf(w, "%s\n", m.Summary.In(lang))
+	if s, ok := kb.Stance(m.ID); ok {
+		printStance(w, s, lang)
+	}
 	claims := func(title string, cs []knowledge.Claim) {
 		if len(cs) == 0 {
 			return
@@ -79,4 +86,16 @@ func printMode(w io.Writer, kb *knowledge.Base, m *knowledge.Mode, lang string) 
 		}
 	}
 	fmt.Fprintf(w, "\n%s %s\n", words["footer"], kb.Version)
+}
+
+// printStance shows the article's side on the mode's dilemma, with the
+// sentences that state it.
+func printStance(w io.Writer, s *knowledge.Stance, lang string) {
+	words := risksWords[lang]
+	fmt.Fprintf(w, "\n%s\n", s.Dilemma.In(lang))
+	fmt.Fprintf(w, "%s: %s\n", words["stance"], s.Answer.In(lang))
+	for _, c := range s.Citations {
+		fmt.Fprintf(w, "  %s\n", cite(c))
+	}
+	fmt.Fprintf(w, "%s: %s\n", words["first"], s.First.In(lang))
 }

@@ -64,7 +64,13 @@ func TestRisksJSONQuotesVerbatim(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &d); err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
+		if d.Stance == nil || d.Stance.Answer.ZH == "" || d.Stance.Answer.EN == "" || len(d.Stance.Citations) == 0 {
+			t.Errorf("%s: no stance in the JSON: %+v", id, d.Stance)
+		}
 		cs := []knowledge.Citation{d.Heading}
+		if d.Stance != nil {
+			cs = append(cs, d.Stance.Citations...)
+		}
 		for _, group := range [][]claimJSON{d.Signals, d.Actions, d.Evidence} {
 			for _, c := range group {
 				cs = append(cs, c.Citations...)
@@ -78,6 +84,9 @@ func TestRisksJSONQuotesVerbatim(t *testing.T) {
 		}
 		for _, c := range d.Cases {
 			cs = append(cs, c.Citations...)
+			for _, cl := range c.Claims {
+				cs = append(cs, cl.Citations...)
+			}
 		}
 		for _, c := range cs {
 			if err := a.Verify(c); err != nil {
