@@ -130,7 +130,8 @@ models:
 	}
 	r := c.Models.Backends["hosted"].Resolved()
 	if r.BaseURL != "https://dashscope.aliyuncs.com/compatible-mode/v1" || r.Model != "qwen-max" || r.APIKeyEnv != "DASHSCOPE_API_KEY" ||
-		r.Timeout != 5*time.Second || *r.Temperature != 0 || *r.Retries != DefaultRetries || r.MaxTokens != DefaultMaxTokens {
+		r.Timeout != 5*time.Second || *r.Temperature != 0 || *r.Retries != DefaultRetries || r.MaxTokens != DefaultMaxTokens ||
+		r.FirstTokenTimeout != 5*time.Second || r.RouteTimeout != DefaultRouteTimeout || r.Route {
 		t.Errorf("resolved = %+v", r)
 	}
 }
