@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/premortem/premortem/knowledge"
+	"github.com/premortem/premortem/situation"
 )
 
 // MaxQuestionBytes bounds a question; longer input is refused, not truncated,
@@ -34,6 +35,7 @@ type Advisor struct {
 	kb       *knowledge.Base
 	search   Retriever
 	backends *Backends
+	reader   *situation.Reader // nil without knowledge
 	log      *slog.Logger
 }
 
@@ -54,7 +56,11 @@ func New(o Options) *Advisor {
 	if o.Backends == nil {
 		o.Backends = BuiltinOnly()
 	}
-	return &Advisor{kb: o.KB, search: o.Search, backends: o.Backends, log: o.Logger}
+	a := &Advisor{kb: o.KB, search: o.Search, backends: o.Backends, log: o.Logger}
+	if o.KB != nil {
+		a.reader = situation.NewReader(o.KB)
+	}
+	return a
 }
 
 // KB returns the knowledge base the advisor answers from.
@@ -122,17 +128,26 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 	lang := DetectLang(q)
 	routing := a.startRoute(ctx, req) // beside retrieval; nil when no router applies
 	found := a.search.Search(q)
-	retrieved := time.Now()
-	var route *RouteInfo
-	if routing != nil {
-		found, route = routing.wait(found)
+	followUp := false
+	if found.OffTopic() {
+		if fr, ok := a.followUpResult(q, req.History); ok {
+			found, followUp = fr, true
+		}
 	}
-	g := a.ground(found, lang)
+	retrieved := time.Now()
+	found, route := routing.settle(found, followUp)
+	var sit *situation.Situation
+	if a.reader != nil {
+		s := a.reader.Read(q, founderTexts(req.History)...)
+		sit = &s
+	}
+	g := a.ground(found, lang, sit)
 	ans := &Answer{
 		Question:   q,
 		Lang:       lang,
 		Risks:      g.Risks,
 		Benchmarks: g.Benchmarks,
+		Situation:  situationView(sit, lang),
 		TimingMS:   map[string]float64{},
 		Route:      route,
 	}

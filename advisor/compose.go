@@ -5,15 +5,18 @@ import (
 	"strings"
 
 	"github.com/premortem/premortem/knowledge"
+	"github.com/premortem/premortem/situation"
 )
 
 // Compose writes the builtin answer: deterministic, from the grounding
-// alone, in the question's language. Each shown risk gets its ID as code,
-// why it applies to this question, the article's evidence (its figure and
-// a verbatim quote), and what to do. An off-topic question gets a short,
-// polite reply that cites nothing.
+// alone, in the question's language. In order: the direct answer to the
+// question as asked; the founder's situation as understood (their facts,
+// and comparisons computed from them, labelled as computed); then per risk
+// (its ID as code) why it applies to this founder, the article's evidence
+// that fits the question (a verbatim quote, a figure) and the first steps
+// for their situation. An off-topic question gets a short, polite reply
+// that cites nothing.
 func (a *Advisor) Compose(g Grounding) string {
-	const maxOtherFigures = 2
 	var b strings.Builder
 	b.Grow(2048)
 	w := wordsFor(g.Lang)
@@ -21,13 +24,9 @@ func (a *Advisor) Compose(g Grounding) string {
 		b.WriteString(w.offTopic)
 		return b.String()
 	}
-	if len(g.Modes) == 1 {
-		b.WriteString(w.introOne)
-	} else {
-		b.WriteString(strings.Replace(w.introMany, "%d", strconv.Itoa(len(g.Modes)), 1))
-	}
-	b.WriteString("\n")
-	shown := map[string]bool{}
+	quoted := map[string]bool{} // quotes already shown: never twice
+	writeDirect(&b, g, quoted)
+	writeSituation(&b, g)
 	for i, gm := range g.Modes {
 		b.WriteString("\n")
 		b.WriteString(strconv.Itoa(i + 1))
@@ -39,13 +38,23 @@ func (a *Advisor) Compose(g Grounding) string {
 		b.WriteString(w.why)
 		b.WriteString(g.Risks[i].Why)
 		b.WriteString("\n")
+		for _, m := range gm.Mitigations {
+			b.WriteString(w.favour)
+			b.WriteString(m.Text.In(g.Lang))
+			b.WriteString("\n")
+		}
 		for _, e := range gm.Evidence {
+			if len(e.Citations) > 0 && quoted[e.Citations[0].Quote] {
+				continue
+			}
 			b.WriteString(w.evidence)
-			writeClaim(&b, g.Lang, e)
+			writeClaim(&b, g.Lang, e, quoted)
 			b.WriteString("\n")
 		}
 		for _, x := range gm.Benchmarks {
-			shown[x.ID] = true
+			if g.Direct.Benchmark == x {
+				continue
+			}
 			b.WriteString(w.figure)
 			writeFigure(&b, g.Lang, x)
 			b.WriteString("\n")
@@ -61,53 +70,173 @@ func (a *Advisor) Compose(g Grounding) string {
 			}
 		}
 	}
-	first, others := true, 0
-	for _, ref := range g.Benchmarks {
-		if shown[ref.ID] || a.kb == nil || others == maxOtherFigures {
-			continue
-		}
-		others++
-		x, ok := a.kb.Benchmark(ref.ID)
-		if !ok {
-			continue
-		}
-		if first {
-			b.WriteString("\n")
-			b.WriteString(w.alsoFigures)
-			b.WriteString("\n")
-			first = false
-		}
-		b.WriteString("  - ")
-		writeFigure(&b, g.Lang, x)
-		b.WriteString("\n")
-	}
+	a.writeAskedFigures(&b, g)
 	b.WriteString("\n")
 	b.WriteString(strings.Replace(w.more, "%s", g.Modes[0].Mode.ID, 1))
 	return b.String()
 }
 
+// writeAskedFigures lists the figures the question matched that no risk
+// above showed, so that a figure asked about is always in the answer.
+func (a *Advisor) writeAskedFigures(b *strings.Builder, g Grounding) {
+	const maxOther = 2
+	if a.kb == nil || g.Situation == nil || g.Situation.Intent.Kind != situation.IntentFigure {
+		return
+	}
+	shown := map[string]bool{}
+	if g.Direct.Benchmark != nil {
+		shown[g.Direct.Benchmark.ID] = true
+	}
+	for _, gm := range g.Modes {
+		for _, x := range gm.Benchmarks {
+			shown[x.ID] = true
+		}
+	}
+	asked := map[string]bool{}
+	for _, h := range g.Found.Benchmarks {
+		asked[h.ID] = true
+	}
+	n := 0
+	for _, ref := range g.Benchmarks {
+		x, ok := a.kb.Benchmark(ref.ID)
+		if !ok || shown[ref.ID] || !asked[ref.ID] || n == maxOther {
+			continue
+		}
+		if n == 0 {
+			b.WriteString("\n")
+			b.WriteString(wordsFor(g.Lang).alsoFigures)
+			b.WriteString("\n")
+		}
+		n++
+		b.WriteString("  - ")
+		writeFigure(b, g.Lang, x)
+		b.WriteString("\n")
+	}
+}
+
+// writeDirect writes the direct answer: the article's stance on the
+// decision asked about, the figure asked for, what the article says of the
+// company named, or the biggest threat.
+func writeDirect(b *strings.Builder, g Grounding, quoted map[string]bool) {
+	w := wordsFor(g.Lang)
+	d := g.Direct
+	if d.Kind == "" {
+		if len(g.Modes) == 0 || g.Modes[0].Mode == nil {
+			return
+		}
+		d = Direct{Kind: DirectThreat, Mode: g.Modes[0].Mode}
+	}
+	b.WriteString(w.direct)
+	switch d.Kind {
+	case DirectStance:
+		b.WriteString(trimStop(d.Stance.Dilemma.In(g.Lang)))
+		b.WriteString(w.qmark)
+		b.WriteString(w.stance)
+		b.WriteString(d.Stance.Answer.In(g.Lang))
+		writeQuotes(b, g.Lang, d.Stance.Citations, 2, quoted)
+	case DirectFigure:
+		writeFigure(b, g.Lang, d.Benchmark)
+		quoted[d.Benchmark.Citation.Quote] = true
+		b.WriteString(w.stop)
+	case DirectCase:
+		b.WriteString(strings.Replace(w.caseSays, "%s", d.Case.Name.In(g.Lang), 1))
+		if d.Claim != nil {
+			writeClaim(b, g.Lang, *d.Claim, quoted)
+		} else {
+			b.WriteString(trimStop(d.Case.Summary.In(g.Lang)))
+			writeQuotes(b, g.Lang, d.Case.Citations, 1, quoted)
+		}
+	default:
+		m := d.Mode
+		b.WriteString(strings.Replace(w.biggest, "%s", "`"+m.ID+"` "+m.Title.In(g.Lang), 1))
+		b.WriteString(firstSentence(m.Summary.In(g.Lang), g.Lang))
+	}
+	b.WriteString("\n")
+}
+
+// writeSituation writes what the founder's words were read as, and the
+// comparisons computed from their numbers; nothing when they stated none.
+func writeSituation(b *strings.Builder, g Grounding) {
+	s := g.Situation
+	if s == nil || (len(s.Facts) == 0 && len(s.Unread) == 0) {
+		return
+	}
+	w := wordsFor(g.Lang)
+	b.WriteString("\n")
+	if len(s.Facts) > 0 {
+		b.WriteString(w.situation)
+		for i, f := range s.Facts {
+			if i > 0 {
+				b.WriteString(w.sep)
+			}
+			b.WriteString(factText(f, g.Lang))
+		}
+		b.WriteString(w.stop)
+		b.WriteString("\n")
+	}
+	for _, c := range s.Comparisons {
+		if usedBy(g.Modes, c.Kind) {
+			continue
+		}
+		b.WriteString("  - ")
+		b.WriteString(c.Text.In(g.Lang))
+		b.WriteString("\n")
+	}
+	for _, n := range s.Unread {
+		b.WriteString(w.unread)
+		b.WriteString(n.Text.In(g.Lang))
+		b.WriteString("\n")
+	}
+}
+
+// usedBy reports whether a shown risk's why says the comparison of kind.
+func usedBy(ms []GroundedMode, kind string) bool {
+	for _, gm := range ms {
+		for _, c := range gm.Computed {
+			if c.Kind == kind {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // writeClaim writes a claim in lang followed by its first quote, verbatim
 // and in Chinese, with its paragraph.
-func writeClaim(b *strings.Builder, lang string, c knowledge.Claim) {
+func writeClaim(b *strings.Builder, lang string, c knowledge.Claim, quoted map[string]bool) {
 	b.WriteString(trimStop(c.Text.In(lang)))
-	if len(c.Citations) == 0 {
-		b.WriteString(wordsFor(lang).stop)
-		return
-	}
-	ct := c.Citations[0]
-	if lang == "en" {
-		b.WriteString(". The article (para. ")
-		b.WriteString(strconv.Itoa(ct.Paragraph))
-		b.WriteString("): 「")
+	b.WriteString(wordsFor(lang).stop)
+	writeQuotes(b, lang, c.Citations, 1, quoted)
+}
+
+// writeQuotes writes up to n citations not shown yet: ". The article (para.
+// 7): 「...」" or "。原文(第7段):「...」".
+func writeQuotes(b *strings.Builder, lang string, cs []knowledge.Citation, n int, quoted map[string]bool) {
+	first := true
+	for _, ct := range cs {
+		if n == 0 {
+			break
+		}
+		if quoted[ct.Quote] {
+			continue
+		}
+		quoted[ct.Quote] = true
+		n--
+		p := strconv.Itoa(ct.Paragraph)
+		switch {
+		case lang == "en" && first:
+			b.WriteString(" The article (para. " + p + "): 「")
+		case lang == "en":
+			b.WriteString("; para. " + p + ": 「")
+		case first:
+			b.WriteString("原文(第" + p + "段):「")
+		default:
+			b.WriteString(";第" + p + "段:「")
+		}
 		b.WriteString(ct.Quote)
 		b.WriteString("」")
-		return
+		first = false
 	}
-	b.WriteString("。原文(第")
-	b.WriteString(strconv.Itoa(ct.Paragraph))
-	b.WriteString("段):「")
-	b.WriteString(ct.Quote)
-	b.WriteString("」")
 }
 
 // writeFigure writes a benchmark: its label, the figure as the article
@@ -138,53 +267,67 @@ func writeFigure(b *strings.Builder, lang string, x *knowledge.Benchmark) {
 	b.WriteString("」")
 }
 
-// why says, in lang, why mode m applies to this question: the question's
-// own words that matched, and the warning sign they point to.
-func why(lang string, terms []string, signals []knowledge.Claim, m *knowledge.Mode) string {
+// why says, in lang, why a risk applies to this founder: the assessment
+// rules that fire on what they said; or else what they asked about and one
+// warning sign offered as something to check, never asserted as theirs.
+func why(lang string, terms []string, gm *GroundedMode) string {
 	var b strings.Builder
-	sign := m.Summary.In(lang)
-	if len(signals) > 0 {
-		sign = signals[0].Text.In(lang)
-	}
-	sign = trimStop(sign)
-	if lang == "en" {
-		if len(terms) == 0 {
-			b.WriteString("This is one of the commonest ways an AI start-up dies: ")
-		} else {
-			b.WriteString("You mention ")
-			for i, t := range terms {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString("“")
-				b.WriteString(t)
-				b.WriteString("”")
-			}
-			b.WriteString(", which points to this warning sign: ")
+	w := wordsFor(lang)
+	if len(gm.Reasons) > 0 {
+		b.WriteString(w.fromFacts)
+		var parts []string
+		for _, c := range gm.Computed {
+			parts = append(parts, trimStop(c.Text.In(lang))+w.stop)
 		}
-		b.WriteString(lowerFirst(sign))
-		b.WriteString(".")
+		for i, r := range gm.Reasons {
+			if !gm.covered[i] {
+				parts = append(parts, trimStop(r.Text.In(lang))+w.stop)
+			}
+		}
+		b.WriteString(strings.Join(parts, w.space))
 		return b.String()
 	}
 	if len(terms) == 0 {
-		b.WriteString("这是大模型创业最常见的死法之一:")
+		b.WriteString(w.common)
 	} else {
-		b.WriteString("你提到")
-		for _, t := range terms {
-			b.WriteString("「")
-			b.WriteString(t)
-			b.WriteString("」")
+		b.WriteString(w.asked)
+		for i, t := range terms {
+			if lang == "en" {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString("“" + t + "”")
+			} else {
+				b.WriteString("「" + t + "」")
+			}
 		}
-		b.WriteString(",对应这个宿命的警示信号:")
+		b.WriteString(w.stop)
 	}
-	b.WriteString(sign)
-	b.WriteString("。")
-	return b.String()
+	if gm.Check != nil {
+		b.WriteString(w.space)
+		b.WriteString(w.check)
+		sign := trimStop(gm.Check.Text.In(lang))
+		b.WriteString(sign)
+		b.WriteString(w.checkEnd)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// firstSentence returns s up to the end of its first sentence.
+func firstSentence(s, lang string) string {
+	end := "。"
+	if lang == "en" {
+		end = ". "
+	}
+	if i := strings.Index(s, end); i >= 0 {
+		return s[:i+len(strings.TrimSpace(end))]
+	}
+	return s
 }
 
 func trimStop(s string) string {
 	s = strings.TrimSpace(s)
-	for _, suf := range []string{"。", ".", ";", ";"} {
+	for _, suf := range []string{"。", ".", ";", ";", "?", "?"} {
 		s = strings.TrimSuffix(s, suf)
 	}
 	return s

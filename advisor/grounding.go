@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/premortem/premortem/knowledge"
+	"github.com/premortem/premortem/situation"
 )
 
 // Grounding is everything retrieval found, shaped for writing an answer:
@@ -20,6 +21,12 @@ type Grounding struct {
 	Risks      []Risk         // shown risks, most relevant first; empty when off-topic
 	Benchmarks []BenchmarkRef // figures shown with the answer
 	Modes      []GroundedMode // parallel to Risks
+
+	// What the founder said, read once (facts, computed comparisons, the
+	// assessment rules that fire, what the question asks for), and what
+	// the direct answer rests on. See advice.go.
+	Situation *situation.Situation
+	Direct    Direct
 }
 
 // OffTopic reports whether there is nothing to cite.
@@ -31,8 +38,17 @@ type GroundedMode struct {
 	Terms      []string               // the question's words that matched
 	Signals    []knowledge.Claim      // the warning signs that fit best
 	Evidence   []knowledge.Claim      // the article's evidence that fits best
-	Actions    []knowledge.Claim      // what to do
+	Actions    []knowledge.Claim      // what to do, chosen by the founder's situation
 	Benchmarks []*knowledge.Benchmark // its figures, asked-about ones first
+
+	Reasons     []situation.Finding // why it applies: rules that fire on what the founder said
+	Mitigations []situation.Finding // what the founder said that works in their favour
+	Check       *knowledge.Claim    // with no reason: a warning sign offered to check, never asserted
+	// Computed are the comparisons, computed from the founder's numbers,
+	// that make a reason concrete; they stand in for the reasons they
+	// share a benchmark with.
+	Computed []situation.Comparison
+	covered  []bool // parallel to Reasons: said by Computed
 }
 
 // Which risks to show: the best, and any close enough to it.
@@ -47,8 +63,8 @@ const (
 	maxBenchmarkRef = 5
 )
 
-func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
-	g := Grounding{Lang: lang, Found: found, Risks: []Risk{}, Benchmarks: []BenchmarkRef{}}
+func (a *Advisor) ground(found knowledge.Result, lang string, sit *situation.Situation) Grounding {
+	g := Grounding{Lang: lang, Found: found, Risks: []Risk{}, Benchmarks: []BenchmarkRef{}, Situation: sit}
 	if a.kb == nil || len(found.Modes) == 0 {
 		return g
 	}
@@ -75,9 +91,9 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 			Mode:     m,
 			Terms:    h.Terms,
 			Signals:  pick(m.Signals, h.Terms, nil, maxSignals, false),
-			Actions:  firstClaims(m.Actions, maxActions),
 			Evidence: nil,
 		}
+		a.advise(&gm, sit, pick)
 		gm.Benchmarks = a.modeFigures(m, found, shownBench)
 		// Evidence must speak to the question: claims sharing its words,
 		// concepts or shown figures; when none does, the mode's first (most
@@ -87,11 +103,14 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 		for _, e := range gm.Evidence {
 			cites = append(cites, e.Citations...)
 		}
+		for _, r := range gm.Reasons {
+			cites = append(cites, r.Citations...)
+		}
 		g.Risks = append(g.Risks, Risk{
 			ID:        m.ID,
 			Title:     m.Title.In(lang),
 			Score:     round3(h.Score),
-			Why:       why(lang, h.Terms, gm.Signals, m),
+			Why:       why(lang, h.Terms, &gm),
 			Citations: dedupeCitations(cites),
 		})
 		g.Modes = append(g.Modes, gm)
@@ -109,6 +128,7 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 			g.Benchmarks = append(g.Benchmarks, benchmarkRef(x, lang))
 		}
 	}
+	g.Direct = a.direct(&g)
 	return g
 }
 

@@ -40,8 +40,9 @@ const (
 
 // pendingRoute is a router call under way.
 type pendingRoute struct {
-	info RouteInfo
-	done chan routeResult
+	info   RouteInfo
+	done   chan routeResult
+	cancel context.CancelFunc
 }
 
 type routeResult struct {
@@ -60,7 +61,8 @@ func (a *Advisor) startRoute(ctx context.Context, req Request) *pendingRoute {
 	if req.NoRoute || !ok || !be.Route || bs.prompts == nil || a.kb == nil || len(a.kb.Modes) == 0 || bs.isDown(name) {
 		return nil
 	}
-	p := &pendingRoute{info: RouteInfo{Backend: name}, done: make(chan routeResult, 1)}
+	ctx, cancel := context.WithCancel(ctx)
+	p := &pendingRoute{info: RouteInfo{Backend: name}, done: make(chan routeResult, 1), cancel: cancel}
 	go func() {
 		start := time.Now()
 		modes, err := a.route(ctx, be, req.Question)
@@ -70,10 +72,22 @@ func (a *Advisor) startRoute(ctx context.Context, req Request) *pendingRoute {
 	return p
 }
 
-// wait returns retrieval's result re-ranked by the router's verdict, or
-// found itself when the router failed; info says which.
-func (p *pendingRoute) wait(found knowledge.Result) (knowledge.Result, *RouteInfo) {
+// settle returns retrieval's result re-ranked by the router's verdict, or
+// found itself when the router failed; info says which. A follow-up
+// (found came from the conversation, which the router does not see) keeps
+// found, and the router is called off. A nil p (no router) keeps found.
+func (p *pendingRoute) settle(found knowledge.Result, followUp bool) (knowledge.Result, *RouteInfo) {
+	if p == nil {
+		return found, nil
+	}
+	if followUp {
+		p.cancel()
+	}
 	r := <-p.done
+	p.cancel()
+	if followUp {
+		return found, nil
+	}
 	info := p.info
 	if r.err != nil {
 		info.Error = oneLine(r.err.Error())

@@ -30,7 +30,7 @@ func TestRouterOverLoopback(t *testing.T) {
 	ix := knowledge.NewIndex(kb)
 	const q = "我们是做开源文生图的,钱还能烧一年,最大的风险是什么?"
 	lexical := []string{}
-	for _, r := range New(Options{KB: kb, Search: ix}).ground(ix.Search(q), "zh").Risks {
+	for _, r := range New(Options{KB: kb, Search: ix}).ground(ix.Search(q), "zh", nil).Risks {
 		lexical = append(lexical, r.ID)
 	}
 	tests := []struct {
@@ -132,5 +132,28 @@ func TestParseRoute(t *testing.T) {
 		if (err == nil) != tt.ok || !cmp.Equal(got, tt.want) {
 			t.Errorf("parseRoute(%q) = %q, %v; want %q ok=%v", tt.reply, got, err, tt.want, tt.ok)
 		}
+	}
+}
+
+// A follow-up is answered from the conversation, which the router does
+// not see: its verdict is not waited for and changes nothing.
+func TestRouterLeavesFollowUpsToTheConversation(t *testing.T) {
+	kb := loadKB(t)
+	script := fakellm.NewScript(fakellm.CiteGiven(0))
+	script.Route(fakellm.Hang())
+	m, stop := loopback[0].start(t, script)
+	defer stop()
+	bs, err := NewBackends(BackendsConfig{Default: "m", Backends: []BackendSpec{{Name: "m", Model: m, Route: true, RouteTimeout: time.Minute}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{KB: kb, Search: knowledge.NewIndex(kb), Backends: bs})
+	history := []Turn{{Text: "账上只剩半年现金"}, {FromBot: true, Text: "最大的风险是 `capital`。"}}
+	ans, err := a.Ask(context.Background(), Request{Question: "具体该怎么做?", History: history})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Route != nil || len(ans.Risks) == 0 || ans.Risks[0].ID != "capital" {
+		t.Errorf("route %+v, risks %+v; want the conversation's capital, no route", ans.Route, ans.Risks)
 	}
 }

@@ -3,12 +3,12 @@ package config
 import (
 	"fmt"
 	"log/slog"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/premortem/premortem/provider/openai"
 )
 
@@ -201,10 +201,8 @@ func (m *Models) validate() []error {
 		r := b.Resolved()
 		if r.BaseURL == "" {
 			bad("%s.base_url is empty: give the server's URL (or a preset)", at)
-		} else if u, err := url.Parse(r.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			bad("%s.base_url %q: want an http:// or https:// URL", at, r.BaseURL)
-		} else if u.User != nil {
-			bad("%s.base_url holds credentials: put the key in the variable api_key_env names", at)
+		} else if err := checkURL(at+".base_url", r.BaseURL); err != nil {
+			errs = append(errs, err)
 		}
 		if r.Model == "" {
 			bad("%s.model is empty: name the model the server should run", at)
@@ -242,7 +240,7 @@ func (m *Models) validate() []error {
 func didYouMean(s string, options []string) string {
 	best, bestD := "", 3
 	for _, o := range options {
-		if d := editDistance(strings.ToLower(s), o); d < bestD {
+		if d := levenshtein.ComputeDistance(strings.ToLower(s), o); d < bestD {
 			best, bestD = o, d
 		}
 	}
@@ -250,26 +248,6 @@ func didYouMean(s string, options []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %s?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // Secret is a key read from the environment. Printing or logging it shows

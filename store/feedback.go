@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -24,27 +23,25 @@ func (s *Store) AddFeedback(ctx context.Context, f Feedback) (changed bool, err 
 		return false, fmt.Errorf("add feedback: vote %d: want 1 or -1", f.Vote)
 	}
 	if f.At.IsZero() {
-		f.At = s.now()
+		f.At = s.clock()
 	}
-	var res sql.Result
-	res, err = s.db.ExecContext(ctx, `INSERT INTO feedback (message_id, user_id, guild_id, vote, at)
-		VALUES (?, ?, ?, ?, ?)
+	n, err := s.e.exec(ctx, `INSERT INTO feedback (message_id, user_id, guild_id, vote, at)
+		VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (message_id, user_id) DO UPDATE SET vote = excluded.vote, at = excluded.at
 		WHERE feedback.vote != excluded.vote`,
 		f.MessageID, f.UserID, f.GuildID, f.Vote, unix(f.At))
 	if err != nil {
 		return false, fmt.Errorf("add feedback on message %s: %w", f.MessageID, err)
 	}
-	n, _ := res.RowsAffected()
 	return n > 0, nil
 }
 
 // FeedbackTally counts the votes on one message.
 func (s *Store) FeedbackTally(ctx context.Context, messageID string) (up, down int, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT
+	err = s.e.queryRow(ctx, `SELECT
 			COALESCE(SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END), 0),
 			COALESCE(SUM(CASE WHEN vote < 0 THEN 1 ELSE 0 END), 0)
-		FROM feedback WHERE message_id = ?`, messageID).Scan(&up, &down)
+		FROM feedback WHERE message_id = $1`, messageID).Scan(&up, &down)
 	if err != nil {
 		return 0, 0, fmt.Errorf("count feedback on message %s: %w", messageID, err)
 	}

@@ -3,74 +3,83 @@ package store
 import (
 	"context"
 	"database/sql"
+	"embed"
 	"fmt"
+	"io/fs"
+	"log/slog"
+
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 )
 
-// migrations are applied in order; migrations[i] takes the schema from
-// version i to i+1. Append only: never edit a released step.
-var migrations = []string{
-	// 1: model choices, feedback, usage counters, wizard sessions.
-	`CREATE TABLE guild_models (
-		guild_id   TEXT PRIMARY KEY,
-		backend    TEXT NOT NULL,
-		changed_by TEXT NOT NULL,
-		changed_at INTEGER NOT NULL
-	);
-	CREATE TABLE feedback (
-		message_id TEXT NOT NULL,
-		user_id    TEXT NOT NULL,
-		guild_id   TEXT NOT NULL,
-		vote       INTEGER NOT NULL,
-		at         INTEGER NOT NULL,
-		PRIMARY KEY (message_id, user_id)
-	);
-	CREATE INDEX feedback_user ON feedback(user_id);
-	CREATE TABLE usage (
-		kind  TEXT NOT NULL,
-		id    TEXT NOT NULL,
-		day   TEXT NOT NULL,
-		count INTEGER NOT NULL,
-		PRIMARY KEY (kind, id, day)
-	);
-	CREATE TABLE sessions (
-		id         TEXT PRIMARY KEY,
-		user_id    TEXT NOT NULL,
-		guild_id   TEXT NOT NULL,
-		channel_id TEXT NOT NULL,
-		state      BLOB NOT NULL,
-		step       INTEGER NOT NULL,
-		version    INTEGER NOT NULL,
-		created_at INTEGER NOT NULL,
-		updated_at INTEGER NOT NULL,
-		expires_at INTEGER NOT NULL
-	);
-	CREATE INDEX sessions_user ON sessions(user_id, updated_at);
-	CREATE INDEX sessions_expiry ON sessions(expires_at);`,
+// migrations is the one set of schema steps both engines run, numbered
+// 00001_name.sql, in SQL both accept. Append only: never edit a released
+// step. Step 1 creates its tables only if missing, so databases written by
+// earlier builds (which counted versions in PRAGMA user_version) adopt the
+// numbering without change.
+//
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+type dialect int
+
+const (
+	dialectSQLite dialect = iota
+	dialectPostgres
+)
+
+type migrator struct {
+	db      *sql.DB
+	dialect dialect
 }
 
-// SchemaVersion is the schema version Open migrates to.
-func SchemaVersion() int { return len(migrations) }
+// SchemaVersion is the schema version this build migrates to.
+func SchemaVersion() int64 {
+	files, _ := fs.Glob(migrations, "migrations/*.sql")
+	var v int64
+	for _, f := range files {
+		var n int64
+		if _, err := fmt.Sscanf(f, "migrations/%d_", &n); err == nil && n > v {
+			v = n
+		}
+	}
+	return v
+}
 
-// migrate brings the database to SchemaVersion, one transaction per step.
-func (s *Store) migrate(ctx context.Context) error {
-	var v int
-	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+// migrate brings the database to SchemaVersion and refuses one written by a
+// newer build. On PostgreSQL a session advisory lock (goose's) makes
+// processes starting together migrate one at a time.
+func migrate(ctx context.Context, m migrator, log *slog.Logger) error {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	d, opts := goose.DialectSQLite3, []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	if m.dialect == dialectPostgres {
+		d = goose.DialectPostgres
+		locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 300))
+		if err != nil {
+			return fmt.Errorf("migrate schema: %w", err)
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	p, err := goose.NewProvider(d, m.db, sub, opts...)
+	if err != nil {
+		return fmt.Errorf("migrate schema: %w", err)
+	}
+	current, err := p.GetDBVersion(ctx)
+	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if v > len(migrations) {
-		return fmt.Errorf("database schema version %d is newer than this build's %d: upgrade premortem", v, len(migrations))
+	if want := SchemaVersion(); current > want {
+		return fmt.Errorf("database schema version %d is newer than this build's %d: upgrade premortem", current, want)
 	}
-	for ; v < len(migrations); v++ {
-		err := s.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, v+1))
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("migrate schema to version %d: %w", v+1, err)
-		}
+	results, err := p.Up(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate schema from version %d: %w", current, err)
+	}
+	for _, r := range results {
+		log.Info("storage migrated", "version", r.Source.Version, "took", r.Duration)
 	}
 	return nil
 }

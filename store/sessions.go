@@ -25,7 +25,7 @@ type Session struct {
 
 const sessionCols = `id, user_id, guild_id, channel_id, state, step, version, created_at, updated_at, expires_at`
 
-func scanSession(row interface{ Scan(...any) error }) (Session, error) {
+func scanSession(row scanner) (Session, error) {
 	var x Session
 	var created, updated, expires int64
 	err := row.Scan(&x.ID, &x.UserID, &x.GuildID, &x.ChannelID, &x.State, &x.Step, &x.Version, &created, &updated, &expires)
@@ -35,7 +35,7 @@ func scanSession(row interface{ Scan(...any) error }) (Session, error) {
 
 // GetSession returns the session with id, or ErrNotFound.
 func (s *Store) GetSession(ctx context.Context, id string) (Session, error) {
-	x, err := scanSession(s.db.QueryRowContext(ctx, `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id))
+	x, err := scanSession(s.e.queryRow(ctx, `SELECT `+sessionCols+` FROM sessions WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return x, ErrNotFound
 	}
@@ -47,7 +47,7 @@ func (s *Store) GetSession(ctx context.Context, id string) (Session, error) {
 
 // CreateSession inserts x with version 0; an existing ID is an error.
 func (s *Store) CreateSession(ctx context.Context, x Session) error {
-	now := s.now()
+	now := s.clock()
 	if x.CreatedAt.IsZero() {
 		x.CreatedAt = now
 	}
@@ -55,7 +55,7 @@ func (s *Store) CreateSession(ctx context.Context, x Session) error {
 	if x.State == nil {
 		x.State = []byte{}
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO sessions (`+sessionCols+`) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+	_, err := s.e.exec(ctx, `INSERT INTO sessions (`+sessionCols+`) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9)`,
 		x.ID, x.UserID, x.GuildID, x.ChannelID, x.State, x.Step, unix(x.CreatedAt), unix(x.UpdatedAt), unix(x.ExpiresAt))
 	if err != nil {
 		return fmt.Errorf("create session %s: %w", x.ID, err)
@@ -70,14 +70,10 @@ func (s *Store) PutSession(ctx context.Context, x Session, prev int64) (bool, er
 	if x.State == nil {
 		x.State = []byte{}
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE sessions SET user_id = ?, guild_id = ?, channel_id = ?, state = ?,
-			step = ?, version = version + 1, updated_at = ?, expires_at = ?
-		WHERE id = ? AND version = ?`,
-		x.UserID, x.GuildID, x.ChannelID, x.State, x.Step, unix(s.now()), unix(x.ExpiresAt), x.ID, prev)
-	if err != nil {
-		return false, fmt.Errorf("update session %s: %w", x.ID, err)
-	}
-	n, err := res.RowsAffected()
+	n, err := s.e.exec(ctx, `UPDATE sessions SET user_id = $1, guild_id = $2, channel_id = $3, state = $4,
+			step = $5, version = version + 1, updated_at = $6, expires_at = $7
+		WHERE id = $8 AND version = $9`,
+		x.UserID, x.GuildID, x.ChannelID, x.State, x.Step, unix(s.clock()), unix(x.ExpiresAt), x.ID, prev)
 	if err != nil {
 		return false, fmt.Errorf("update session %s: %w", x.ID, err)
 	}
@@ -86,7 +82,7 @@ func (s *Store) PutSession(ctx context.Context, x Session, prev int64) (bool, er
 
 // DeleteSession removes the session; a missing one is not an error.
 func (s *Store) DeleteSession(ctx context.Context, id string) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
+	if _, err := s.e.exec(ctx, `DELETE FROM sessions WHERE id = $1`, id); err != nil {
 		return fmt.Errorf("delete session %s: %w", id, err)
 	}
 	return nil
@@ -94,21 +90,9 @@ func (s *Store) DeleteSession(ctx context.Context, id string) error {
 
 // ListSessionsByUser returns the user's sessions, most recently updated first.
 func (s *Store) ListSessionsByUser(ctx context.Context, userID string) ([]Session, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+sessionCols+` FROM sessions WHERE user_id = ?
+	out, err := rows(ctx, s.e, scanSession, `SELECT `+sessionCols+` FROM sessions WHERE user_id = $1
 		ORDER BY updated_at DESC, id`, userID)
 	if err != nil {
-		return nil, fmt.Errorf("list sessions of user %s: %w", userID, err)
-	}
-	defer rows.Close()
-	var out []Session
-	for rows.Next() {
-		x, err := scanSession(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list sessions of user %s: %w", userID, err)
-		}
-		out = append(out, x)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list sessions of user %s: %w", userID, err)
 	}
 	return out, nil
@@ -117,29 +101,31 @@ func (s *Store) ListSessionsByUser(ctx context.Context, userID string) ([]Sessio
 // ExpireSessionsBefore deletes sessions whose expiry is before t and
 // returns how many it deleted.
 func (s *Store) ExpireSessionsBefore(ctx context.Context, t time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at != 0 AND expires_at < ?`, unix(t))
+	n, err := s.e.exec(ctx, `DELETE FROM sessions WHERE expires_at != 0 AND expires_at < $1`, unix(t))
 	if err != nil {
 		return 0, fmt.Errorf("expire sessions: %w", err)
 	}
-	return res.RowsAffected()
+	return n, nil
 }
 
-// DeleteUser removes everything stored about a user: sessions, feedback and
-// usage counters. It returns the number of rows deleted. Model choices name
-// the admin who made them and stay, as an audit record of the guild.
+// DeleteUser removes everything stored about a user: sessions, feedback,
+// usage counters and rate buckets. It returns the number of rows deleted.
+// Model choices name the admin who made them and stay, as an audit record
+// of the guild.
 func (s *Store) DeleteUser(ctx context.Context, userID string) (int64, error) {
 	var total int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.e.inTx(ctx, func(tx querier) error {
+		total = 0
 		for _, q := range []string{
-			`DELETE FROM sessions WHERE user_id = ?`,
-			`DELETE FROM feedback WHERE user_id = ?`,
-			`DELETE FROM usage WHERE kind = 'user' AND id = ?`,
+			`DELETE FROM sessions WHERE user_id = $1`,
+			`DELETE FROM feedback WHERE user_id = $1`,
+			`DELETE FROM usage WHERE kind = 'user' AND id = $1`,
+			`DELETE FROM rates WHERE kind = 'user' AND id = $1`,
 		} {
-			res, err := tx.ExecContext(ctx, q, userID)
+			n, err := tx.exec(ctx, q, userID)
 			if err != nil {
 				return err
 			}
-			n, _ := res.RowsAffected()
 			total += n
 		}
 		return nil

@@ -2,101 +2,126 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
-	"fmt"
-	"net/url"
-	"strings"
+	"log/slog"
+	"sync"
 	"time"
-
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // ErrNotFound is returned for a row that does not exist.
 var ErrNotFound = errors.New("not found")
 
-// Store is an open database. It is safe for concurrent use.
+// Options tune a Store; the zero value takes every default (see defaults).
+type Options struct {
+	Logger *slog.Logger // nil: discard
+
+	// SeenTTL is how long Seen remembers an event or interaction ID.
+	SeenTTL time.Duration
+	// IdentifyInterval is the gap between two identifies of one
+	// max_concurrency bucket (Discord: 5 s).
+	IdentifyInterval time.Duration
+	// ReconnectDelay is the pause before a lost PostgreSQL listener or
+	// lease connection tries again.
+	ReconnectDelay time.Duration
+	// LeaseCheck is how often an idle lease connection is pinged, to notice
+	// a connection that died without closing.
+	LeaseCheck time.Duration
+	// MaxConns caps the PostgreSQL pool (0: pgxpool's default, 4 or the
+	// number of CPUs, whichever is more).
+	MaxConns int32
+}
+
+// The defaults, in one place.
+const (
+	DefaultSeenTTL          = time.Hour
+	DefaultIdentifyInterval = 5 * time.Second
+	DefaultReconnectDelay   = time.Second
+	DefaultLeaseCheck       = 2 * time.Second
+)
+
+func (o *Options) defaults() {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.SeenTTL <= 0 {
+		o.SeenTTL = DefaultSeenTTL
+	}
+	if o.IdentifyInterval <= 0 {
+		o.IdentifyInterval = DefaultIdentifyInterval
+	}
+	if o.ReconnectDelay <= 0 {
+		o.ReconnectDelay = DefaultReconnectDelay
+	}
+	if o.LeaseCheck <= 0 {
+		o.LeaseCheck = DefaultLeaseCheck
+	}
+}
+
+// Store is an open database, SQLite or PostgreSQL. It is safe for
+// concurrent use.
 type Store struct {
-	db  *sql.DB
-	now func() time.Time
+	e    engine
+	opts Options
+	log  *slog.Logger
+
+	mu     sync.Mutex
+	now    func() time.Time
+	leases map[*Lease]struct{}
+	closed bool
+	done   chan struct{} // closed by Close: ends every Watch
+}
+
+func newStore(e engine, opts Options) *Store {
+	return &Store{e: e, opts: opts, log: opts.Logger, now: time.Now, leases: map[*Lease]struct{}{}, done: make(chan struct{})}
 }
 
 // Open opens (creating if needed) the SQLite database at dsn, a file path
-// or ":memory:", and migrates it to the current schema.
+// or ":memory:", with default Options.
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	if strings.TrimSpace(dsn) == "" {
-		return nil, errors.New("open store: empty database path")
-	}
-	db, err := sql.Open("sqlite", withPragmas(dsn))
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", dsn, err)
-	}
-	if dsn == ":memory:" || strings.Contains(dsn, "mode=memory") {
-		// Every connection to :memory: is a database of its own.
-		db.SetMaxOpenConns(1)
-	}
-	s := &Store{db: db, now: time.Now}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", dsn, err)
-	}
-	return s, nil
+	return OpenSQLite(ctx, dsn, Options{})
 }
 
-// withPragmas adds WAL, a busy timeout and immediate write transactions to
-// dsn, unless the caller set them.
-func withPragmas(dsn string) string {
-	path, query, _ := strings.Cut(dsn, "?")
-	q, err := url.ParseQuery(query)
-	if err != nil {
-		return dsn
+// Driver names the engine: "sqlite" or "postgres".
+func (s *Store) Driver() string { return s.e.driver() }
+
+// Close ends every lease and Watch and closes the database. Closing twice
+// is harmless.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
 	}
-	has := func(p string) bool {
-		for _, v := range q["_pragma"] {
-			if strings.HasPrefix(strings.ToLower(v), p) {
-				return true
-			}
-		}
-		return false
+	s.closed = true
+	close(s.done)
+	leases := make([]*Lease, 0, len(s.leases))
+	for l := range s.leases {
+		leases = append(leases, l)
 	}
-	if !has("busy_timeout") {
-		q.Add("_pragma", "busy_timeout(5000)")
+	s.mu.Unlock()
+	for _, l := range leases {
+		l.end(errStoreClosed)
 	}
-	if !has("journal_mode") && path != ":memory:" {
-		q.Add("_pragma", "journal_mode(WAL)")
-	}
-	if !has("foreign_keys") {
-		q.Add("_pragma", "foreign_keys(1)")
-	}
-	if q.Get("_txlock") == "" {
-		q.Set("_txlock", "immediate")
-	}
-	if !strings.HasPrefix(path, "file:") && path != ":memory:" {
-		path = "file:" + path
-	}
-	return path + "?" + q.Encode()
+	return s.e.close()
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+var errStoreClosed = errors.New("store closed")
 
 // Ping checks the database answers, for /healthz.
-func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+func (s *Store) Ping(ctx context.Context) error { return s.e.ping(ctx) }
 
 // SetClock replaces time.Now, for tests.
-func (s *Store) SetClock(now func() time.Time) { s.now = now }
+func (s *Store) SetClock(now func() time.Time) {
+	s.mu.Lock()
+	s.now = now
+	s.mu.Unlock()
+}
 
-// tx runs f in a write transaction.
-func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := f(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+func (s *Store) clock() time.Time {
+	s.mu.Lock()
+	now := s.now
+	s.mu.Unlock()
+	return now()
 }
 
 func unix(t time.Time) int64 {

@@ -1,10 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"time"
 )
 
@@ -18,34 +21,43 @@ const (
 func Day(t time.Time) string { return t.UTC().Format(time.DateOnly) }
 
 // Cap is one daily limit to check: the counter of kind and id may not pass
-// Limit. A Limit of 0 or less means unlimited.
+// Limit. A Limit of 0 or less means unlimited (the use is still counted).
 type Cap struct {
 	Kind  string
 	ID    string
 	Limit int
 }
 
+// takeOne is the conditional upsert of one counter: it counts a use only
+// while the counter is under the cap, and returns no row when it is not.
+// Concurrent takers of one counter wait on its row lock and then see the
+// committed count, so across any number of processes exactly Limit pass.
+const takeOne = `INSERT INTO usage (kind, id, day, count) VALUES ($1, $2, $3, 1)
+	ON CONFLICT (kind, id, day) DO UPDATE SET count = usage.count + 1
+	WHERE usage.count < $4
+	RETURNING count`
+
 // TakeDaily counts one use on day against every cap, atomically: if any cap
 // is already reached, nothing is counted and that cap is returned with
 // ok false.
 func (s *Store) TakeDaily(ctx context.Context, day string, caps ...Cap) (hit Cap, ok bool, err error) {
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		for _, c := range caps {
-			if c.Limit <= 0 {
-				continue
+	// One order for every caller, so two transactions never wait on each
+	// other's counters in a cycle.
+	ordered := slices.Clone(caps)
+	slices.SortFunc(ordered, func(a, b Cap) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.ID, b.ID)) })
+	err = s.e.inTx(ctx, func(tx querier) error {
+		for _, c := range ordered {
+			limit := c.Limit
+			if limit <= 0 {
+				limit = math.MaxInt32
 			}
-			n, err := usageTx(ctx, tx, c.Kind, c.ID, day)
-			if err != nil {
-				return err
-			}
-			if n >= c.Limit {
+			var n int
+			err := tx.queryRow(ctx, takeOne, c.Kind, c.ID, day, limit).Scan(&n)
+			if errors.Is(err, sql.ErrNoRows) {
 				hit = c
 				return errCapped
 			}
-		}
-		for _, c := range caps {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO usage (kind, id, day, count) VALUES (?, ?, ?, 1)
-				ON CONFLICT (kind, id, day) DO UPDATE SET count = count + 1`, c.Kind, c.ID, day); err != nil {
+			if err != nil {
 				return err
 			}
 		}
@@ -65,7 +77,7 @@ var errCapped = errors.New("capped")
 // Usage returns the counter of kind and id on day.
 func (s *Store) Usage(ctx context.Context, kind, id, day string) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count FROM usage WHERE kind = ? AND id = ? AND day = ?`, kind, id, day).Scan(&n)
+	err := s.e.queryRow(ctx, `SELECT count FROM usage WHERE kind = $1 AND id = $2 AND day = $3`, kind, id, day).Scan(&n)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
@@ -77,18 +89,9 @@ func (s *Store) Usage(ctx context.Context, kind, id, day string) (int, error) {
 
 // PruneUsage deletes counters of days before day.
 func (s *Store) PruneUsage(ctx context.Context, day string) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM usage WHERE day < ?`, day)
+	n, err := s.e.exec(ctx, `DELETE FROM usage WHERE day < $1`, day)
 	if err != nil {
 		return 0, fmt.Errorf("prune usage: %w", err)
 	}
-	return res.RowsAffected()
-}
-
-func usageTx(ctx context.Context, tx *sql.Tx, kind, id, day string) (int, error) {
-	var n int
-	err := tx.QueryRowContext(ctx, `SELECT count FROM usage WHERE kind = ? AND id = ? AND day = ?`, kind, id, day).Scan(&n)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	return n, err
+	return n, nil
 }

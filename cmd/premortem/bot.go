@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/premortem/premortem/bot"
-	"github.com/premortem/premortem/store"
 )
 
 // runBot serves Discord until interrupted: `premortem bot`.
@@ -29,7 +28,7 @@ func runBot(ctx context.Context, env *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, a.cfg.Storage.DSN)
+	st, err := openStore(ctx, a.cfg.Storage, a.log)
 	if err != nil {
 		return err
 	}
