@@ -142,6 +142,8 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 		sit = &s
 	}
 	g := a.ground(found, lang, sit)
+	g.FollowUp, g.Said = followUp, botSaid(req.History)
+	g.Direct = a.direct(&g)
 	ans := &Answer{
 		Question:   q,
 		Lang:       lang,

@@ -42,7 +42,7 @@ func promptData(g Grounding, history []Turn) prompts.AskData {
 	}
 	if len(g.Modes) > 0 {
 		var b strings.Builder
-		writeDirect(&b, g, map[string]bool{})
+		writeDirect(&b, g, newShown(""))
 		d.Direct = strings.TrimSpace(strings.TrimPrefix(b.String(), wordsFor(g.Lang).direct))
 	}
 	if s := g.Situation; s != nil {

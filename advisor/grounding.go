@@ -27,6 +27,8 @@ type Grounding struct {
 	// the direct answer rests on. See advice.go.
 	Situation *situation.Situation
 	Direct    Direct
+	FollowUp  bool   // the question follows on from risks already discussed
+	Said      string // what premortem already said in the conversation: quotes there are not repeated
 }
 
 // OffTopic reports whether there is nothing to cite.
@@ -44,6 +46,7 @@ type GroundedMode struct {
 	Reasons     []situation.Finding // why it applies: rules that fire on what the founder said
 	Mitigations []situation.Finding // what the founder said that works in their favour
 	Check       *knowledge.Claim    // with no reason: a warning sign offered to check, never asserted
+	Stated      []string            // the founder's words the Check itself says: then it is theirs
 	// Computed are the comparisons, computed from the founder's numbers,
 	// that make a reason concrete; they stand in for the reasons they
 	// share a benchmark with.
@@ -128,7 +131,6 @@ func (a *Advisor) ground(found knowledge.Result, lang string, sit *situation.Sit
 			g.Benchmarks = append(g.Benchmarks, benchmarkRef(x, lang))
 		}
 	}
-	g.Direct = a.direct(&g)
 	return g
 }
 
