@@ -85,13 +85,24 @@ type Turn struct {
 // goroutine, in order, never with "" and never twice with the same text.
 // A text may be shorter than the one before: when a backend fails mid-way
 // and another (or builtin) takes over, the new text replaces the old, so a
-// front end simply shows the latest text it was given. The last call
-// carries exactly Answer.Text (figures marked, sources line added).
+// front end simply shows the latest text it was given. Otherwise each text
+// continues the one before (nothing shown is taken back: what the checks
+// may still change is held back until they can tell), so a terminal can
+// print only what is new. The last call carries exactly Answer.Text
+// (figures marked, sources line added).
+//
+// OnNotice, when not nil, hears what a waiting asker may want to know: a
+// model backend silent for a couple of seconds (NoticeWaiting), a backend
+// that failed and who takes over, with the reason in one line
+// (NoticeFallback). Like OnDelta it is called from Ask's goroutine, never
+// concurrently with OnDelta.
 type Request struct {
 	Question string
 	Model    string         // backend name; "" uses the default; unknown names give ErrUnknownBackend
 	History  []Turn         // oldest first, already capped by the caller
 	OnDelta  func(s string) // the checked answer so far (see above); nil for none
+	OnNotice func(Notice)   // waiting and fallback notices (see above); nil for none
+	NoRoute  bool           // skip the model-backed router even where configured (eval compares)
 }
 
 // CleanQuestion trims q and checks it is askable.
@@ -117,6 +128,7 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 	}
 	req.Question = q
 	lang := DetectLang(q)
+	routing := a.startRoute(ctx, req) // beside retrieval; nil when no router applies
 	found := a.search.Search(q)
 	followUp := false
 	if found.OffTopic() {
@@ -125,6 +137,7 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 		}
 	}
 	retrieved := time.Now()
+	found, route := routing.settle(found, followUp)
 	var sit *situation.Situation
 	if a.reader != nil {
 		s := a.reader.Read(q, founderTexts(req.History)...)
@@ -140,11 +153,15 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 		Benchmarks: g.Benchmarks,
 		Situation:  situationView(sit, lang),
 		TimingMS:   map[string]float64{},
+		Route:      route,
 	}
 	if err := a.write(ctx, req, g, ans); err != nil {
 		return nil, err
 	}
 	ans.TimingMS["retrieve"] = ms(retrieved.Sub(start))
+	if route != nil {
+		ans.TimingMS["route"] = route.MS
+	}
 	ans.TimingMS["total"] = ms(time.Since(start))
 	return ans, nil
 }

@@ -27,6 +27,13 @@ type Answer struct {
 	TimingMS   map[string]float64 `json:"timing_ms"`
 	Checks     Checks             `json:"checks"`
 	Usage      *Usage             `json:"usage,omitempty"` // tokens, when a model server reported them
+	// ModelCited lists the IDs a model backend's own text cited, after the
+	// checks, first citation first, before any Sources line the advisor
+	// adds; empty for the builtin composer. `eval` scores it. TimingMS
+	// then also holds "first_token": from asking the backend to its first
+	// piece of text.
+	ModelCited []string   `json:"model_cited,omitempty"`
+	Route      *RouteInfo `json:"route,omitempty"` // what the model-backed router decided, when one was asked
 }
 
 // Usage counts the tokens a model backend spent on the answer.
