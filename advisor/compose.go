@@ -3,6 +3,7 @@ package advisor
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/premortem/premortem/knowledge"
 	"github.com/premortem/premortem/situation"
@@ -378,16 +379,26 @@ func writeTerms(b *strings.Builder, lang string, terms []string) {
 	}
 }
 
-// firstSentence returns s up to the end of its first sentence.
+// firstSentence returns s up to the end of its first sentence, or of its
+// second when the first is too short to stand alone ("不够。").
 func firstSentence(s, lang string) string {
+	const minRunes = 12
 	end := "。"
 	if lang == "en" {
 		end = ". "
 	}
-	if i := strings.Index(s, end); i >= 0 {
-		return s[:i+len(strings.TrimSpace(end))]
+	from := 0
+	for {
+		i := strings.Index(s[from:], end)
+		if i < 0 {
+			return s
+		}
+		cut := from + i + len(strings.TrimSpace(end))
+		if utf8.RuneCountInString(s[:cut]) >= minRunes {
+			return s[:cut]
+		}
+		from = cut
 	}
-	return s
 }
 
 func trimStop(s string) string {

@@ -25,7 +25,14 @@ func runAsk(ctx context.Context, env *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	q, err := advisor.CleanQuestion(joinArgs(rest))
+	text := joinArgs(rest)
+	if text == "" || text == "-" {
+		// `echo "..." | premortem ask` or `premortem ask - < question.txt`.
+		if text, err = readQuestion(env.stdin); err != nil {
+			return err
+		}
+	}
+	q, err := advisor.CleanQuestion(text)
 	if err != nil {
 		return questionError(err)
 	}
@@ -106,6 +113,19 @@ func footer(ans *advisor.Answer) string {
 		s += ", standing in for " + ans.Model.FallbackFrom
 	}
 	return s
+}
+
+// readQuestion reads a question piped on stdin; a terminal is not read (a
+// question missing from the arguments is a usage error there).
+func readQuestion(r io.Reader) (string, error) {
+	if r == nil || isTerminal(r) {
+		return "", nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r, 4*advisor.MaxQuestionBytes+1))
+	if err != nil {
+		return "", fmt.Errorf("read the question from stdin: %w", err)
+	}
+	return string(b), nil
 }
 
 // questionError words a refused question for the terminal.
