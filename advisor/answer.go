@@ -1,6 +1,18 @@
 package advisor
 
-import "github.com/premortem/premortem/knowledge"
+import (
+	"github.com/premortem/premortem/knowledge"
+	"github.com/premortem/premortem/situation"
+)
+
+// situationView is sit as the answer carries it: empty lists when the
+// question stated nothing.
+func situationView(sit *situation.Situation, lang string) situation.View {
+	if sit == nil {
+		return situation.View{Facts: []situation.Fact{}, Comparisons: []situation.ComparisonView{}}
+	}
+	return sit.View(lang)
+}
 
 // Answer is the advisor's reply; its JSON form is the `premortem ask --json`
 // contract in PRODUCT.md.
@@ -10,10 +22,18 @@ type Answer struct {
 	Text       string             `json:"answer"`
 	Risks      []Risk             `json:"risks"`
 	Benchmarks []BenchmarkRef     `json:"benchmarks"`
+	Situation  situation.View     `json:"situation"` // the founder's facts and the comparisons computed from them
 	Model      ModelInfo          `json:"model"`
 	TimingMS   map[string]float64 `json:"timing_ms"`
 	Checks     Checks             `json:"checks"`
 	Usage      *Usage             `json:"usage,omitempty"` // tokens, when a model server reported them
+	// ModelCited lists the IDs a model backend's own text cited, after the
+	// checks, first citation first, before any Sources line the advisor
+	// adds; empty for the builtin composer. `eval` scores it. TimingMS
+	// then also holds "first_token": from asking the backend to its first
+	// piece of text.
+	ModelCited []string   `json:"model_cited,omitempty"`
+	Route      *RouteInfo `json:"route,omitempty"` // what the model-backed router decided, when one was asked
 }
 
 // Usage counts the tokens a model backend spent on the answer.

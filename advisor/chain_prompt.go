@@ -31,8 +31,27 @@ func promptData(g Grounding, history []Turn) prompts.AskData {
 			for _, x := range gm.Benchmarks {
 				e.Figures = append(e.Figures, prompts.Figure{ID: x.ID, Label: x.Label.In(g.Lang), Text: x.Text})
 			}
+			if len(gm.Reasons) > 0 {
+				e.Reasons = []string{strings.TrimPrefix(r.Why, wordsFor(g.Lang).fromFacts)}
+			}
+			if gm.Check != nil {
+				e.Check = gm.Check.Text.In(g.Lang)
+			}
 		}
 		d.Entries = append(d.Entries, e)
+	}
+	if len(g.Modes) > 0 {
+		var b strings.Builder
+		writeDirect(&b, g, newShown(""))
+		d.Direct = strings.TrimSpace(strings.TrimPrefix(b.String(), wordsFor(g.Lang).direct))
+	}
+	if s := g.Situation; s != nil {
+		for _, f := range s.Facts {
+			d.Situation = append(d.Situation, factText(f, g.Lang))
+		}
+		for _, c := range s.Comparisons {
+			d.Situation = append(d.Situation, c.Text.In(g.Lang))
+		}
 	}
 	for _, t := range history {
 		d.History = append(d.History, prompts.Turn{FromBot: t.FromBot, Text: t.Text})
@@ -78,6 +97,24 @@ func groundsOf(g Grounding, d prompts.AskData) *grounds {
 	}
 	var u strings.Builder
 	u.WriteString(g.Question)
+	// The founder's facts and what was computed from them are theirs: a
+	// model may repeat those figures.
+	for _, s := range d.Situation {
+		u.WriteString("\n" + s)
+	}
+	if g.Situation != nil {
+		for _, f := range g.Situation.Computed() {
+			u.WriteString("\n" + f)
+		}
+	}
+	for _, e := range d.Entries {
+		for _, r := range e.Reasons {
+			u.WriteString("\n" + r)
+		}
+	}
+	if d.Direct != "" {
+		u.WriteString("\n" + d.Direct)
+	}
 	for _, t := range d.History {
 		u.WriteString("\n" + t.Text)
 	}

@@ -40,6 +40,13 @@ var composeCases = []struct {
 	{"en-generic", "what is the biggest risk for my AI startup?"},
 	{"mixed-burn", "ARR 才 1M, burn 2M 每月"},
 	{"mixed-en-ai-pc", "will AI PC 和端侧模型 kill our cloud API business?"},
+	{"zh-gpus-decision", "我们有 64 张 A800,下一轮融资要不要主要拿去买更多卡?"},
+	{"en-gpus-decision", "We've got 64 A800s and 8 months of runway. Should our next raise mostly go into more GPUs?"},
+	{"zh-code-saas", "我们做 code assistant 的 SaaS,面向企业,年收入 800万,最大的风险是什么?"},
+	{"zh-cash-burn", "账上还有3000万, 每月烧500万"},
+	{"zh-consumer-price", "我们有 2000 个付费用户, 每月 30 块, 做C端聊天"},
+	{"zh-meitu", "美图做大模型的思路值得我们学习吗?"},
+	{"en-open-or-closed", "open source or closed: which should we pick for our 7B model?"},
 	{"offtopic-zh", "明天北京天气怎么样"},
 	{"offtopic-en", "how do I bake bread?"},
 }
@@ -158,7 +165,7 @@ func BenchmarkAskBuiltin(b *testing.B) {
 func BenchmarkCompose(b *testing.B) {
 	a := builtinAdvisor(b)
 	found := a.search.Search(composeCases[1].q)
-	g := a.ground(found, "zh")
+	g := a.ground(found, "zh", nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		a.Compose(g)

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/premortem/premortem/knowledge"
+	"github.com/premortem/premortem/situation"
 )
 
 // Grounding is everything retrieval found, shaped for writing an answer:
@@ -20,6 +21,14 @@ type Grounding struct {
 	Risks      []Risk         // shown risks, most relevant first; empty when off-topic
 	Benchmarks []BenchmarkRef // figures shown with the answer
 	Modes      []GroundedMode // parallel to Risks
+
+	// What the founder said, read once (facts, computed comparisons, the
+	// assessment rules that fire, what the question asks for), and what
+	// the direct answer rests on. See advice.go.
+	Situation *situation.Situation
+	Direct    Direct
+	FollowUp  bool   // the question follows on from risks already discussed
+	Said      string // what premortem already said in the conversation: quotes there are not repeated
 }
 
 // OffTopic reports whether there is nothing to cite.
@@ -31,8 +40,18 @@ type GroundedMode struct {
 	Terms      []string               // the question's words that matched
 	Signals    []knowledge.Claim      // the warning signs that fit best
 	Evidence   []knowledge.Claim      // the article's evidence that fits best
-	Actions    []knowledge.Claim      // what to do
+	Actions    []knowledge.Claim      // what to do, chosen by the founder's situation
 	Benchmarks []*knowledge.Benchmark // its figures, asked-about ones first
+
+	Reasons     []situation.Finding // why it applies: rules that fire on what the founder said
+	Mitigations []situation.Finding // what the founder said that works in their favour
+	Check       *knowledge.Claim    // with no reason: a warning sign offered to check, never asserted
+	Stated      []string            // the founder's words the Check itself says: then it is theirs
+	// Computed are the comparisons, computed from the founder's numbers,
+	// that make a reason concrete; they stand in for the reasons they
+	// share a benchmark with.
+	Computed []situation.Comparison
+	covered  []bool // parallel to Reasons: said by Computed
 }
 
 // Which risks to show: the best, and any close enough to it.
@@ -47,8 +66,8 @@ const (
 	maxBenchmarkRef = 5
 )
 
-func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
-	g := Grounding{Lang: lang, Found: found, Risks: []Risk{}, Benchmarks: []BenchmarkRef{}}
+func (a *Advisor) ground(found knowledge.Result, lang string, sit *situation.Situation) Grounding {
+	g := Grounding{Lang: lang, Found: found, Risks: []Risk{}, Benchmarks: []BenchmarkRef{}, Situation: sit}
 	if a.kb == nil || len(found.Modes) == 0 {
 		return g
 	}
@@ -60,7 +79,7 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 		qc = cl.ConceptsIn(knowledge.Text{ZH: found.Query})
 	}
 	pick := func(cs []knowledge.Claim, terms []string, figures []*knowledge.Benchmark, n int, fitOnly bool) []knowledge.Claim {
-		return bestClaims(cs, claimHints{terms: terms, keys: keys, concepts: qc, lister: cl, fitOnly: fitOnly}, figures, n)
+		return bestClaims(cs, claimHints{terms: terms, keys: keys, concepts: qc, lister: cl, fitOnly: fitOnly, lower: a.lower}, figures, n)
 	}
 	shownBench := map[string]bool{}
 	for _, h := range found.Modes {
@@ -75,9 +94,9 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 			Mode:     m,
 			Terms:    h.Terms,
 			Signals:  pick(m.Signals, h.Terms, nil, maxSignals, false),
-			Actions:  firstClaims(m.Actions, maxActions),
 			Evidence: nil,
 		}
+		a.advise(&gm, sit, pick)
 		gm.Benchmarks = a.modeFigures(m, found, shownBench)
 		// Evidence must speak to the question: claims sharing its words,
 		// concepts or shown figures; when none does, the mode's first (most
@@ -87,11 +106,14 @@ func (a *Advisor) ground(found knowledge.Result, lang string) Grounding {
 		for _, e := range gm.Evidence {
 			cites = append(cites, e.Citations...)
 		}
+		for _, r := range gm.Reasons {
+			cites = append(cites, r.Citations...)
+		}
 		g.Risks = append(g.Risks, Risk{
 			ID:        m.ID,
 			Title:     m.Title.In(lang),
 			Score:     round3(h.Score),
-			Why:       why(lang, h.Terms, gm.Signals, m),
+			Why:       why(lang, h.Terms, &gm),
 			Citations: dedupeCitations(cites),
 		})
 		g.Modes = append(g.Modes, gm)
@@ -157,6 +179,37 @@ type claimHints struct {
 	concepts []string // the concepts the question names
 	lister   conceptLister
 	fitOnly  bool // after the first claim, only claims that share something with the question
+	lower    lowered
+}
+
+// lowered holds every knowledge claim's text in lower case, both
+// languages, made once: matching claims to a question reads it per request.
+type lowered map[knowledge.Text]string
+
+func newLowered(kb *knowledge.Base) lowered {
+	l := lowered{}
+	add := func(cs []knowledge.Claim) {
+		for _, c := range cs {
+			l[c.Text] = strings.ToLower(c.Text.ZH + "\n" + c.Text.EN)
+		}
+	}
+	for _, m := range kb.Modes {
+		add(m.Signals)
+		add(m.Evidence)
+		add(m.Actions)
+	}
+	for _, c := range kb.Cases {
+		add(c.Claims)
+	}
+	return l
+}
+
+// of returns t in lower case.
+func (l lowered) of(t knowledge.Text) string {
+	if s, ok := l[t]; ok {
+		return s
+	}
+	return strings.ToLower(t.ZH + "\n" + t.EN)
 }
 
 // bestClaims picks up to n claims: those containing the words that
@@ -172,7 +225,7 @@ func bestClaims(cs []knowledge.Claim, h claimHints, figures []*knowledge.Benchma
 	n = min(n, len(cs))
 	score := make([]int, len(cs))
 	for i, c := range cs {
-		text := strings.ToLower(c.Text.ZH + "\n" + c.Text.EN)
+		text := h.lower.of(c.Text)
 		for _, t := range h.terms {
 			if strings.Contains(text, strings.ToLower(t)) {
 				score[i] += 4

@@ -19,7 +19,7 @@ func TestGroundLimits(t *testing.T) {
 	a := builtinAdvisor(t)
 	ix := knowledge.NewIndex(a.KB())
 	for _, q := range []string{"what is the biggest risk for my AI startup?", "我们是做开源文生图的,钱还能烧一年,最大的风险是什么?", "明天北京天气怎么样"} {
-		g := a.ground(ix.Search(q), DetectLang(q))
+		g := a.ground(ix.Search(q), DetectLang(q), nil)
 		if g.Risks == nil || g.Benchmarks == nil {
 			t.Errorf("%q: nil risks or benchmarks; the JSON contract wants []", q)
 		}
@@ -41,7 +41,7 @@ func TestGroundEvidenceFits(t *testing.T) {
 	a := builtinAdvisor(t)
 	ix := knowledge.NewIndex(a.KB())
 	q := "我们是做开源文生图的,钱还能烧一年,最大的风险是什么?"
-	g := a.ground(ix.Search(q), DetectLang(q))
+	g := a.ground(ix.Search(q), DetectLang(q), nil)
 	for _, gm := range g.Modes {
 		if len(gm.Evidence) == 0 {
 			t.Errorf("%s: no evidence", gm.Mode.ID)

@@ -43,6 +43,11 @@ func ParseAmount(s string) (Amount, error) {
 
 // ParseCount reads a count of people or things: "10万", "100k", "2,000".
 func ParseCount(s string) (float64, error) {
+	n, err := parseCount(s)
+	return n, want(err, KindCount)
+}
+
+func parseCount(s string) (float64, error) {
 	t, cur, err := normalize(s, true)
 	if err != nil {
 		return 0, err
@@ -62,8 +67,21 @@ func ParseCount(s string) (float64, error) {
 }
 
 // ParseMonths reads a duration in months: "12 months", "18个月", "一年半",
-// "半年", "3 years", "2年". A bare number is months.
+// "半年", "3 years", "2年", "a year and a half". A bare number is months.
 func ParseMonths(s string) (float64, error) {
+	m, err := parseMonths(s)
+	if err != nil {
+		if v, ok := englishDuration(s); ok {
+			if v > MaxMonths {
+				return 0, &ParseError{Input: s, Kind: ErrTooLarge, Want: KindMonths}
+			}
+			return v, nil
+		}
+	}
+	return m, want(err, KindMonths)
+}
+
+func parseMonths(s string) (float64, error) {
 	t, cur, err := normalize(s, false)
 	if err != nil {
 		return 0, err

@@ -3,6 +3,7 @@ package assess
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -165,5 +166,37 @@ func BenchmarkParseAmount(b *testing.B) {
 		ParseAmount("1,500万元")
 		ParseAmount("$2.3m")
 		ParseMonths("一年半")
+	}
+}
+
+func TestEnglishDurations(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"a year and a half", 18}, {"one and a half years", 18}, {"half a year", 6}, {"eighteen months", 18},
+		{"two years", 24}, {"1.5 years", 18}, {"about 9 months", 9}, {"a year", 12}, {"twenty four months", 24},
+	}
+	for _, tt := range tests {
+		got, err := ParseMonths(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseMonths(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"a while", "half", "years", "soon", "14 monthsa year and a half", "2 years 3 months"} {
+		if _, err := ParseMonths(bad); err == nil {
+			t.Errorf("ParseMonths(%q) accepted", bad)
+		}
+	}
+}
+
+func TestParseErrorHints(t *testing.T) {
+	_, err := ParseCount("lots")
+	if msg := err.(*ParseError).Message("zh"); !strings.Contains(msg, "人数") || strings.Contains(msg, "亿") {
+		t.Errorf("count hint %q", msg)
+	}
+	_, err = ParseMonths("soon")
+	if msg := err.(*ParseError).Message("en"); !strings.Contains(msg, "a year and a half") {
+		t.Errorf("months hint %q", msg)
 	}
 }

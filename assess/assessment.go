@@ -3,6 +3,7 @@ package assess
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/premortem/premortem/knowledge"
 )
@@ -13,6 +14,12 @@ type Assessment struct {
 	Profile Profile
 	Modes   []ModeScore // highest score first; ties in the article's order
 	Overall int
+	// Enough is false while fewer than MinScoredModes modes have an answered
+	// rule: the report then says it cannot score yet, not that risk is low.
+	Enough bool
+	// Missing are the unanswered fields that would inform the most rules,
+	// most useful first (at most maxMissing).
+	Missing []string
 }
 
 // ModeScore is one failure mode's exposure.
@@ -21,10 +28,20 @@ type ModeScore struct {
 	Title      knowledge.Text
 	Score      int
 	Level      string
-	Confidence float64  // share of this mode's questions answered, 0..1
+	Confidence float64  // share of this mode's applicable questions answered, 0..1
 	Unanswered []string // profile fields that would raise the confidence
-	Reasons    []Reason
-	Actions    []knowledge.Claim // the mode's first actions, from the knowledge base
+	// Reasons are every rule's finding, strongest first: the risks and, with
+	// Favour set, the facts in the founder's favour, as they always were.
+	Reasons []Reason
+	// Risks are the reasons that add points: why the mode is a risk. Reports
+	// show these as its reasons, and Favours apart.
+	Risks   []Reason
+	Actions []knowledge.Claim // what to do first, chosen by the risks
+	// Scored is false when no rule of the mode had its answers: its 0 means
+	// "unknown", not "safe".
+	Scored bool
+	// Favours are facts that work in the founder's favour for this mode.
+	Favours []Reason
 }
 
 // Reason is one rule's finding with its resolved citations.
@@ -34,10 +51,15 @@ type Reason struct {
 	Text       knowledge.Text
 	Citations  []knowledge.Citation
 	Benchmarks []*knowledge.Benchmark
+	Favour     bool
 }
 
-// maxActions is how many of a mode's actions a report carries.
-const maxActions = 2
+// maxActions is how many of a mode's actions a report carries; maxMissing
+// how many missing answers it names.
+const (
+	maxActions = 2
+	maxMissing = 4
+)
 
 // fallbackTitles are the seven section headings' gist, used when the
 // knowledge base has no title for a mode.
@@ -51,25 +73,50 @@ var fallbackTitles = map[string]knowledge.Text{
 	"on-device":   {ZH: "会输给AI PC吗", EN: "Losing to AI PCs and phones"},
 }
 
-func assemble(kb *knowledge.Base, p Profile, modes []modeResult) *Assessment {
+func assemble(kb *knowledge.Base, p Profile, modes []modeResult, rules []Rule) *Assessment {
 	c := citer{kb: kb}
 	a := &Assessment{Profile: p, Overall: overallScore(modes)}
+	scored := 0
 	for _, m := range modes {
-		ms := ModeScore{ID: m.ID, Score: m.Score, Level: Level(m.Score), Confidence: m.Confidence, Title: fallbackTitles[m.ID]}
+		ms := ModeScore{ID: m.ID, Score: m.Score, Level: Level(m.Score), Confidence: m.Confidence,
+			Title: fallbackTitles[m.ID], Scored: len(m.Findings) > 0}
+		var mode *knowledge.Mode
 		if kb != nil {
-			if mode, ok := kb.Mode(m.ID); ok {
-				if mode.Title.ZH != "" {
-					ms.Title = mode.Title
+			if km, ok := kb.Mode(m.ID); ok {
+				mode = km
+				if km.Title.ZH != "" {
+					ms.Title = km.Title
 				}
-				ms.Actions = mode.Actions[:min(maxActions, len(mode.Actions))]
 			}
 		}
+		var named []string
 		for _, f := range m.Findings {
-			ms.Reasons = append(ms.Reasons, c.reason(f))
+			r := c.reason(f)
+			ms.Reasons = append(ms.Reasons, r)
+			if f.Favour {
+				ms.Favours = append(ms.Favours, r)
+				continue
+			}
+			ms.Risks = append(ms.Risks, r)
+			if f.Action != "" {
+				named = append(named, f.Action)
+			}
 		}
-		ms.Unanswered = unanswered(p, m.ID)
+		if mode != nil && len(ms.Risks) > 0 {
+			ms.Actions = pickActions(mode.Actions, named)
+		}
+		for _, in := range m.Inputs {
+			if !p.Answered(in) {
+				ms.Unanswered = append(ms.Unanswered, in)
+			}
+		}
+		if ms.Scored {
+			scored++
+		}
 		a.Modes = append(a.Modes, ms)
 	}
+	a.Enough = scored >= MinScoredModes
+	a.Missing = missing(p, rules)
 	order := map[string]int{}
 	for i, id := range ModeIDs {
 		order[id] = i
@@ -83,9 +130,65 @@ func assemble(kb *knowledge.Base, p Profile, modes []modeResult) *Assessment {
 	return a
 }
 
+// pickActions returns the actions the findings name, strongest first, each
+// once; with none named, the mode's first, most general action.
+func pickActions(actions []knowledge.Claim, named []string) []knowledge.Claim {
+	var out []knowledge.Claim
+	for _, phrase := range named {
+		i := actionIndex(actions, phrase)
+		if i < 0 || slices.ContainsFunc(out, func(c knowledge.Claim) bool { return c.Text == actions[i].Text }) {
+			continue
+		}
+		out = append(out, actions[i])
+		if len(out) == maxActions {
+			break
+		}
+	}
+	if len(out) == 0 && len(actions) > 0 {
+		out = append(out, actions[0])
+	}
+	return out
+}
+
+// actionIndex finds the action whose citation holds phrase, -1 if none.
+func actionIndex(actions []knowledge.Claim, phrase string) int {
+	for i, a := range actions {
+		for _, ct := range a.Citations {
+			if strings.Contains(ct.Quote, phrase) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// missing ranks p's unanswered fields by how many applicable rules read
+// them, the schema's order breaking ties.
+func missing(p Profile, rules []Rule) []string {
+	weight := map[string]int{}
+	for _, r := range rules {
+		if !r.applies(p) {
+			continue
+		}
+		for _, in := range r.Inputs {
+			if !p.Answered(in) {
+				weight[in]++
+			}
+		}
+	}
+	var out []string
+	for _, f := range Fields {
+		if weight[f.Name] > 0 {
+			out = append(out, f.Name)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y string) int { return cmp.Compare(weight[y], weight[x]) })
+	return out[:min(maxMissing, len(out))]
+}
+
 // reason resolves a finding's refs, dropping duplicates.
 func (c citer) reason(f Finding) Reason {
-	r := Reason{Rule: f.rule, Points: f.Points, Text: f.Text}
+	r := Reason{Rule: f.rule, Points: f.Points, Text: f.Text, Favour: f.Favour}
 	seenQ := map[knowledge.Citation]bool{}
 	seenB := map[string]bool{}
 	for _, ref := range f.Refs {
@@ -105,26 +208,43 @@ func (c citer) reason(f Finding) Reason {
 	return r
 }
 
-// unanswered lists the fields the mode's rules read that p leaves empty.
-func unanswered(p Profile, mode string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, r := range Rules() {
-		if r.Mode != mode {
-			continue
-		}
-		for _, in := range r.Inputs {
-			if !seen[in] && !p.Answered(in) {
-				out = append(out, in)
-			}
-			seen[in] = true
+// Top returns the n highest-scoring modes.
+func (a *Assessment) Top(n int) []ModeScore { return a.Modes[:min(n, len(a.Modes))] }
+
+// Explained returns the modes every report explains with reasons and a
+// first action: those scored at ExplainLevel or above, highest first.
+func (a *Assessment) Explained() []ModeScore {
+	var out []ModeScore
+	for _, m := range a.Modes {
+		if m.Scored && len(m.Risks) > 0 && levelAtLeast(m.Level, ExplainLevel) {
+			out = append(out, m)
 		}
 	}
 	return out
 }
 
-// Top returns the n highest-scoring modes.
-func (a *Assessment) Top(n int) []ModeScore { return a.Modes[:min(n, len(a.Modes))] }
+// Favour is one fact in the founder's favour, with the mode it concerns.
+type Favour struct {
+	Mode   string
+	Reason Reason
+}
+
+// Favours lists what works in the founder's favour, in the article's mode
+// order, strongest first within a mode.
+func (a *Assessment) Favours() []Favour {
+	var out []Favour
+	for _, id := range ModeIDs {
+		m, _ := a.Mode(id)
+		for _, r := range m.Favours {
+			out = append(out, Favour{Mode: id, Reason: r})
+		}
+	}
+	return out
+}
+
+func levelAtLeast(level, floor string) bool {
+	return slices.Index(Levels, level) >= slices.Index(Levels, floor)
+}
 
 // Mode returns the named mode's score.
 func (a *Assessment) Mode(id string) (ModeScore, bool) {
@@ -136,11 +256,11 @@ func (a *Assessment) Mode(id string) (ModeScore, bool) {
 	return ModeScore{}, false
 }
 
-// Figures returns the benchmarks m's reasons cite, each once, in order.
+// Figures returns the benchmarks m's risks cite, each once, in order.
 func (m ModeScore) Figures() []*knowledge.Benchmark {
 	var out []*knowledge.Benchmark
 	seen := map[string]bool{}
-	for _, r := range m.Reasons {
+	for _, r := range m.Risks {
 		for _, x := range r.Benchmarks {
 			if !seen[x.ID] {
 				seen[x.ID] = true

@@ -22,6 +22,7 @@ const (
 type ParseError struct {
 	Input string
 	Kind  ErrKind
+	Want  FieldKind // what was expected, for the hint; "" reads as an amount
 }
 
 func (e *ParseError) Error() string { return e.Message("en") }
@@ -60,10 +61,31 @@ func (e *ParseError) Message(lang string) string {
 		}
 		return fmt.Sprintf("%q is not one of the choices", in)
 	}
-	if zh {
-		return fmt.Sprintf("%q 不是数字:请写成 1.5亿、150M、$2.3m 或 18个月 这样的形式", in)
+	switch e.Want {
+	case KindCount:
+		if zh {
+			return fmt.Sprintf("%q 不是人数:请写成 8000、10万 或 100k 这样的形式", in)
+		}
+		return fmt.Sprintf("%q is not a count: write it like 8000, 100k or 10万", in)
+	case KindMonths:
+		if zh {
+			return fmt.Sprintf("%q 不是时长:请写成 18个月、一年半 或 2年 这样的形式", in)
+		}
+		return fmt.Sprintf("%q is not a duration: write it like 18 months, 2 years or a year and a half", in)
 	}
-	return fmt.Sprintf("%q is not a number: write it like 150M, $2.3m, 1.5亿 or 18 months", in)
+	if zh {
+		return fmt.Sprintf("%q 不是金额:请写成 1.5亿、2000万、150M 或 $2.3m 这样的形式", in)
+	}
+	return fmt.Sprintf("%q is not an amount: write it like 150M, $2.3m, 1.5亿 or 2000万", in)
+}
+
+// want marks err's ParseError with the kind of answer that was expected.
+func want(err error, k FieldKind) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		pe.Want = k
+	}
+	return err
 }
 
 func as(err error, target **ParseError) bool { return errors.As(err, target) }

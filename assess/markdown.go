@@ -5,66 +5,92 @@ import (
 	"strings"
 )
 
-// mdText holds the Markdown report's fixed words per language.
-var mdText = map[string]map[string]string{
-	"zh": {"title": "大模型创业风险评估(pre-mortem)", "overall": "总体风险", "scores": "七项评分",
-		"mode": "风险", "score": "分数", "level": "等级", "conf": "置信度", "top": "最需要警惕的风险",
-		"why": "原因", "bench": "文章中的对照数字", "act": "先做什么", "profile": "你的回答",
-		"para": "第 %d 段", "unanswered": "未回答(回答后置信度更高)", "source": "依据:《大模型创业:必须跨过的七个宿命》(投资界/亿欧网,2024年4月)。"},
-	"en": {"title": "AI start-up pre-mortem", "overall": "Overall risk", "scores": "The seven scores",
-		"mode": "Risk", "score": "Score", "level": "Level", "conf": "Confidence", "top": "Top risks",
-		"why": "Why", "bench": "The article's figures", "act": "First actions", "profile": "Your answers",
-		"para": "paragraph %d", "unanswered": "Unanswered (answering raises confidence)", "source": "Source: \"大模型创业:必须跨过的七个宿命\" (投资界 / 亿欧网, April 2024)."},
+// MarkdownOptions adjust the Markdown report.
+type MarkdownOptions struct {
+	// Chart, when set, is the chart image's path relative to the Markdown
+	// file; the report shows it under the scores.
+	Chart string
 }
 
-// Markdown renders the assessment as a Markdown document in lang: the
-// scores, the top three risks with reasons, quotes, figures and first
-// actions, and the answers they rest on.
-func (a *Assessment) Markdown(lang string) string {
-	if lang != "en" {
-		lang = "zh"
-	}
-	t := mdText[lang]
+// Markdown renders the assessment as a Markdown document in lang.
+func (a *Assessment) Markdown(lang string) string { return a.MarkdownWith(lang, MarkdownOptions{}) }
+
+// MarkdownWith renders the verdict once, the seven scores (and the chart),
+// every fate at medium or above with its reasons, quotes, figures and first
+// actions, what works in the founder's favour, and the answers it rests on.
+func (a *Assessment) MarkdownWith(lang string, o MarkdownOptions) string {
+	lang = normLang(lang)
+	t := reportWords[lang]
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", t["title"])
-	fmt.Fprintf(&b, "**%s: %s (%d/100)**\n\n%s\n\n", t["overall"], LevelName(Level(a.Overall), lang), a.Overall, a.summary(lang))
-	fmt.Fprintf(&b, "## %s\n\n| %s | ID | %s | %s | %s |\n|---|---|---:|---|---:|\n", t["scores"], t["mode"], t["score"], t["level"], t["conf"])
-	for _, m := range a.Modes {
-		fmt.Fprintf(&b, "| %s | `%s` | %d | %s | %.0f%% |\n", m.Title.In(lang), m.ID, m.Score, LevelName(m.Level, lang), 100*m.Confidence)
+	fmt.Fprintf(&b, "# %s\n\n%s\n\n", t["title"], a.headline(lang, "**"))
+	conf := !a.fullyConfident()
+	fmt.Fprintf(&b, "## %s\n\n| %s | ID | %s | %s |", t["scores"], t["mode"], t["score"], t["level"])
+	if conf {
+		fmt.Fprintf(&b, " %s |", t["conf"])
 	}
-	fmt.Fprintf(&b, "\n## %s\n", t["top"])
-	for _, m := range a.Top(3) {
-		fmt.Fprintf(&b, "\n### `%s` %s: %d (%s)\n\n", m.ID, m.Title.In(lang), m.Score, LevelName(m.Level, lang))
-		if len(m.Reasons) > 0 {
-			fmt.Fprintf(&b, "**%s**\n\n", t["why"])
+	b.WriteString("\n|---|---|---:|---|")
+	if conf {
+		b.WriteString("---:|")
+	}
+	b.WriteString("\n")
+	for _, m := range a.Modes {
+		score, level := scoreCell(m, lang)
+		fmt.Fprintf(&b, "| %s | `%s` | %s | %s |", m.Title.In(lang), m.ID, score, level)
+		if conf {
+			fmt.Fprintf(&b, " %s |", confCell(m))
 		}
-		for _, r := range m.Reasons {
-			fmt.Fprintf(&b, "- %s\n", r.Text.In(lang))
-			for _, c := range r.Citations {
+		b.WriteString("\n")
+	}
+	if o.Chart != "" {
+		fmt.Fprintf(&b, "\n![%s](%s)\n", t["chart"], o.Chart)
+	}
+	fmt.Fprintf(&b, "\n## %s\n", t["explain"])
+	explained := a.Explained()
+	if len(explained) == 0 {
+		fmt.Fprintf(&b, "\n%s\n", t["none"])
+	}
+	for _, m := range explained {
+		a.markdownMode(&b, m, lang)
+	}
+	if fs := a.Favours(); len(fs) > 0 {
+		fmt.Fprintf(&b, "\n## %s\n\n", t["favour"])
+		for _, f := range fs {
+			fmt.Fprintf(&b, "- `%s` %s\n", f.Mode, f.Reason.Text.In(lang))
+			for _, c := range f.Reason.Citations {
 				fmt.Fprintf(&b, "  > 「%s」(%s)\n", c.Quote, fmt.Sprintf(t["para"], c.Paragraph))
 			}
 		}
-		var figs []string
-		for _, x := range m.Figures() {
-			figs = append(figs, fmt.Sprintf("- `%s` %s: **%s**", x.ID, x.Label.In(lang), x.Text))
-		}
-		if len(figs) > 0 {
-			fmt.Fprintf(&b, "\n**%s**\n\n%s\n", t["bench"], strings.Join(figs, "\n"))
-		}
-		if len(m.Actions) > 0 {
-			fmt.Fprintf(&b, "\n**%s**\n\n", t["act"])
-			for _, act := range m.Actions {
-				fmt.Fprintf(&b, "1. %s\n", act.Text.In(lang))
-			}
-		}
-		if len(m.Unanswered) > 0 {
-			fmt.Fprintf(&b, "\n_%s: %s_\n", t["unanswered"], strings.Join(m.Unanswered, ", "))
-		}
 	}
-	y, err := a.Profile.YAML()
-	if err == nil {
+	if y, err := EncodeProfile(a.Profile, nil); err == nil {
 		fmt.Fprintf(&b, "\n## %s\n\n```yaml\n%s```\n", t["profile"], y)
 	}
 	fmt.Fprintf(&b, "\n---\n%s\n", t["source"])
 	return b.String()
+}
+
+func (a *Assessment) markdownMode(b *strings.Builder, m ModeScore, lang string) {
+	t := reportWords[lang]
+	fmt.Fprintf(b, "\n### `%s` %s: %d (%s)\n\n**%s**\n\n", m.ID, m.Title.In(lang), m.Score, LevelName(m.Level, lang), t["why"])
+	for _, r := range m.Risks {
+		fmt.Fprintf(b, "- %s\n", r.Text.In(lang))
+		for _, c := range r.Citations {
+			fmt.Fprintf(b, "  > 「%s」(%s)\n", c.Quote, fmt.Sprintf(t["para"], c.Paragraph))
+		}
+	}
+	var figs []string
+	for _, x := range m.Figures() {
+		figs = append(figs, fmt.Sprintf("- `%s` %s: **%s**", x.ID, x.Label.In(lang), x.Text))
+	}
+	if len(figs) > 0 {
+		fmt.Fprintf(b, "\n**%s**\n\n%s\n", t["bench"], strings.Join(figs, "\n"))
+	}
+	if len(m.Actions) > 0 {
+		fmt.Fprintf(b, "\n**%s**\n\n", t["act"])
+		for i, act := range m.Actions {
+			fmt.Fprintf(b, "%d. %s\n", i+1, act.Text.In(lang))
+		}
+	}
+	if len(m.Unanswered) > 0 {
+		fmt.Fprintf(b, "\n_%s: %s_\n", t["unanswered"], fieldList(m.Unanswered, lang))
+	}
 }

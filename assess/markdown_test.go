@@ -12,8 +12,8 @@ import (
 func TestMarkdownGolden(t *testing.T) {
 	kb := testKB(t)
 	for _, tt := range []struct{ name, profile, lang string }{
-		{"stability.zh", "testdata/profiles/stability.yaml", "zh"},
-		{"code-assistant.en", "testdata/profiles/code-assistant.yaml", "en"},
+		{"stability.zh", "../examples/stability.yaml", "zh"},
+		{"code-assistant.en", "../examples/code-assistant.yaml", "en"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Score(kb, loadProfile(t, tt.profile)).Markdown(tt.lang)

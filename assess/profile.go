@@ -1,16 +1,13 @@
 package assess
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/premortem/premortem/knowledge"
 )
 
 // Profile is what a founder tells the assessment: the PRODUCT.md schema.
@@ -48,36 +45,45 @@ const (
 	KindBool   FieldKind = "bool"
 )
 
-// Field describes one profile field: its YAML name, kind and, for choices,
-// the allowed values in order.
+// Field describes one profile field: its YAML name, kind, for choices the
+// allowed values in order, and a short name for people.
 type Field struct {
 	Name    string
 	Kind    FieldKind
 	Choices []string
+	Label   knowledge.Text
 }
 
 var lowMedHigh = []string{"low", "medium", "high"}
 
 // Fields lists the profile schema in PRODUCT.md order.
 var Fields = []Field{
-	{"scenario", KindChoice, []string{"text-to-image", "code-assistant", "agent", "vertical-industry", "general-chat", "office", "other"}},
-	{"customers", KindChoice, []string{"consumer", "enterprise", "both"}},
-	{"model_strategy", KindChoice, []string{"open-source", "open-core", "closed", "third-party"}},
-	{"model_scope", KindChoice, []string{"general", "vertical"}},
-	{"currency", KindChoice, []string{"USD", "CNY"}},
-	{"annual_cost", KindAmount, nil},
-	{"annual_revenue", KindAmount, nil},
-	{"runway_months", KindMonths, nil},
-	{"paying_users", KindCount, nil},
-	{"monthly_price", KindAmount, nil},
-	{"parent_company", KindBool, nil},
-	{"gpu_access", KindChoice, []string{"own", "rented", "constrained"}},
-	{"cloud_bills_overdue", KindBool, nil},
-	{"on_device_substitutable", KindChoice, []string{"yes", "partly", "no"}},
-	{"hallucination_tolerance", KindChoice, lowMedHigh},
-	{"customer_digital_maturity", KindChoice, lowMedHigh},
-	{"marketing_visibility", KindChoice, lowMedHigh},
-	{"competes_with_platform_giants", KindBool, nil},
+	{Name: "scenario", Kind: KindChoice, Choices: []string{"text-to-image", "code-assistant", "agent", "vertical-industry", "general-chat", "office", "other"}, Label: txt("场景", "use case")},
+	{Name: "customers", Kind: KindChoice, Choices: []string{"consumer", "enterprise", "both"}, Label: txt("客户是谁", "who pays you")},
+	{Name: "model_strategy", Kind: KindChoice, Choices: []string{"open-source", "open-core", "closed", "third-party"}, Label: txt("模型策略", "model strategy")},
+	{Name: "model_scope", Kind: KindChoice, Choices: []string{"general", "vertical"}, Label: txt("通用还是垂直", "general or vertical")},
+	{Name: "currency", Kind: KindChoice, Choices: []string{"USD", "CNY"}, Label: txt("货币", "currency")},
+	{Name: "annual_cost", Kind: KindAmount, Label: txt("年成本", "yearly cost")},
+	{Name: "annual_revenue", Kind: KindAmount, Label: txt("年收入", "yearly revenue")},
+	{Name: "runway_months", Kind: KindMonths, Label: txt("现金能撑多久", "runway")},
+	{Name: "paying_users", Kind: KindCount, Label: txt("付费用户数", "paying users")},
+	{Name: "monthly_price", Kind: KindAmount, Label: txt("每月价格", "monthly price")},
+	{Name: "parent_company", Kind: KindBool, Label: txt("能输血的母公司", "a parent able to carry losses")},
+	{Name: "gpu_access", Kind: KindChoice, Choices: []string{"own", "rented", "constrained"}, Label: txt("算力来源", "GPU access")},
+	{Name: "cloud_bills_overdue", Kind: KindBool, Label: txt("云账单逾期", "overdue cloud bills")},
+	{Name: "on_device_substitutable", Kind: KindChoice, Choices: []string{"yes", "partly", "no"}, Label: txt("端侧模型能否替代", "replaceable on device")},
+	{Name: "hallucination_tolerance", Kind: KindChoice, Choices: lowMedHigh, Label: txt("对幻觉的容忍度", "tolerance of hallucinations")},
+	{Name: "customer_digital_maturity", Kind: KindChoice, Choices: lowMedHigh, Label: txt("客户数字化程度", "customers' digital maturity")},
+	{Name: "marketing_visibility", Kind: KindChoice, Choices: lowMedHigh, Label: txt("市场声量", "market visibility")},
+	{Name: "competes_with_platform_giants", Kind: KindBool, Label: txt("与平台巨头竞争", "competing with platform giants")},
+}
+
+// FieldLabel is the named field's short name in lang, or the name itself.
+func FieldLabel(name, lang string) string {
+	if f, ok := FieldByName(name); ok && f.Label.ZH != "" {
+		return f.Label.In(lang)
+	}
+	return name
 }
 
 // FieldByName returns the schema of the named field.
@@ -88,58 +94,6 @@ func FieldByName(name string) (Field, bool) {
 		}
 	}
 	return Field{}, false
-}
-
-// ParseProfile reads a profile from YAML or JSON (JSON is YAML). Unknown
-// fields, wrong types and values outside an enum are errors naming the
-// field, one line each; the first is returned.
-func ParseProfile(data []byte) (Profile, error) {
-	var p Profile
-	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return p, errors.New("profile is empty")
-		}
-		return p, fmt.Errorf("profile is not valid YAML or JSON: %s", oneLine(err))
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
-	}
-	if root.Kind != yaml.MappingNode {
-		return p, fmt.Errorf("profile: want a mapping of field: value (line %d)", root.Line)
-	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if seen[k.Value] {
-			return p, fmt.Errorf("profile line %d: field %q is given twice", k.Line, k.Value)
-		}
-		seen[k.Value] = true
-		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-			continue // an explicit null is "unknown"
-		}
-		if err := p.set(k.Value, v); err != nil {
-			return p, fmt.Errorf("profile line %d: %w", k.Line, err)
-		}
-	}
-	if err := p.Validate(); err != nil {
-		return p, err
-	}
-	return p, nil
-}
-
-// set assigns one field from a YAML node.
-func (p *Profile) set(name string, v *yaml.Node) error {
-	f, ok := FieldByName(name)
-	if !ok {
-		return fmt.Errorf("unknown field %q", name)
-	}
-	if v.Kind != yaml.ScalarNode {
-		return fmt.Errorf("%s: want a single value, got a list or mapping", name)
-	}
-	return p.SetAnswer(f, v.Value, v.Tag)
 }
 
 // SetAnswer stores text as the answer for field f. tag is the YAML tag when
@@ -200,16 +154,6 @@ func (p *Profile) SetAnswer(f Field, text, tag string) error {
 		*p.number(f.Name) = &n
 	}
 	return nil
-}
-
-func parseBool(text, tag string) (bool, bool) {
-	switch text {
-	case "true", "True", "TRUE", "yes", "y", "是", "有":
-		return true, tag == "" || tag == "!!bool"
-	case "false", "False", "FALSE", "no", "n", "否", "没有", "无":
-		return false, tag == "" || tag == "!!bool"
-	}
-	return false, false
 }
 
 // Validate checks enums and ranges of a profile built in code.
@@ -312,13 +256,4 @@ func (p *Profile) flag(name string) **bool {
 		return &p.CompetesWithGiants
 	}
 	return new(*bool)
-}
-
-// YAML returns the profile as YAML, the form `--save` writes.
-func (p Profile) YAML() ([]byte, error) {
-	return yaml.Marshal(p)
-}
-
-func oneLine(err error) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "yaml: ", "")), " ")
 }

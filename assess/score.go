@@ -11,6 +11,9 @@ import (
 // ModeIDs are the seven failure modes in the article's order.
 var ModeIDs = []string{"market", "open-source", "scenario", "generality", "segment", "capital", "on-device"}
 
+// Levels are the score bands, lowest first; Level names the band of a score.
+var Levels = []string{"low", "medium", "high", "critical"}
+
 // Level names a score band: low under 25, medium under 50, high under 75,
 // critical from 75.
 func Level(score int) string {
@@ -25,6 +28,14 @@ func Level(score int) string {
 	return "critical"
 }
 
+// ExplainLevel is the lowest level whose fates every report explains with
+// their reasons and first action.
+const ExplainLevel = "medium"
+
+// MinScoredModes is how many failure modes need at least one answered rule
+// before an assessment has enough answers to score the company as a whole.
+const MinScoredModes = 3
+
 // Rule is one explicit scoring signal. It reads the named profile fields and,
 // when they are known and the signal applies, returns the points it adds to
 // its mode and why. A rule whose inputs are unknown returns ok=false: it
@@ -34,7 +45,14 @@ type Rule struct {
 	Mode   string   // failure-mode ID
 	Inputs []string // profile fields read
 	Eval   func(p Profile, f Facts) (Finding, bool)
+	// Applies, when set, reports false once the answers so far show that the
+	// rule can never fire (enterprise questions for a consumer company): its
+	// inputs then no longer count against the mode's confidence.
+	Applies func(p Profile) bool
 }
+
+// applies is Applies with nil meaning always.
+func (r Rule) applies(p Profile) bool { return r.Applies == nil || r.Applies(p) }
 
 // Finding is what a rule concluded: points (may be negative, for a
 // mitigating fact) and a reason in both languages citing its entries.
@@ -42,6 +60,12 @@ type Finding struct {
 	Points int
 	Text   knowledge.Text
 	Refs   []Ref // knowledge entries the reason rests on, in order
+	// Favour marks a fact in the founder's favour (Points <= 0): reports list
+	// it apart from the risks.
+	Favour bool
+	// Action is a phrase from the citation of the mode action this finding
+	// calls for first; "" leaves the choice to the mode's other findings.
+	Action string
 	rule   string
 }
 
@@ -59,6 +83,9 @@ type Facts struct {
 	StabilityCost, StabilityRevenue float64 // 2023, USD
 	IndustrySpend, IndustryRevenue  float64 // Sequoia: GPU spend and revenue, 2023, USD
 	ConsumerPayingUsers             float64 // "10万级的付费用户数"
+	ConsumerRevenueTarget           float64 // "几千万的营收", CNY a year
+	ConsumerPriceMonth              float64 // "一个月几十块", CNY
+	BreakoutYears                   float64 // "短期三两年内"
 }
 
 // StabilityRatio is Stability AI's 2023 cost over revenue (about 13.9).
@@ -69,7 +96,8 @@ func (f Facts) IndustryRatio() float64 { return f.IndustrySpend / f.IndustryReve
 
 // FactsFrom reads the comparison figures from kb.
 func FactsFrom(kb *knowledge.Base) Facts {
-	f := Facts{StabilityCost: 1.53e8, StabilityRevenue: 1.1e7, IndustrySpend: 5e10, IndustryRevenue: 3e9, ConsumerPayingUsers: 1e5}
+	f := Facts{StabilityCost: 1.53e8, StabilityRevenue: 1.1e7, IndustrySpend: 5e10, IndustryRevenue: 3e9,
+		ConsumerPayingUsers: 1e5, ConsumerRevenueTarget: 2e7, ConsumerPriceMonth: 20, BreakoutYears: 2}
 	if kb == nil {
 		return f
 	}
@@ -83,6 +111,9 @@ func FactsFrom(kb *knowledge.Base) Facts {
 	set(&f.IndustrySpend, "sequoia-gpu-spend-2023")
 	set(&f.IndustryRevenue, "sequoia-ai-revenue-2023")
 	set(&f.ConsumerPayingUsers, "consumer-paying-users")
+	set(&f.ConsumerRevenueTarget, "consumer-revenue-target")
+	set(&f.ConsumerPriceMonth, "consumer-price-month")
+	set(&f.BreakoutYears, "unicorn-breakout-years")
 	return f
 }
 
@@ -92,6 +123,7 @@ type modeResult struct {
 	Score      int
 	Confidence float64
 	Findings   []Finding
+	Inputs     []string // fields the mode's applicable rules read, in rule order
 }
 
 // Score applies every rule to p. It is deterministic: the same profile and
@@ -105,14 +137,15 @@ func scoreWith(kb *knowledge.Base, p Profile, rules []Rule) *Assessment {
 	var modes []modeResult
 	for _, id := range ModeIDs {
 		m := modeResult{ID: id}
-		inputs := map[string]bool{}
 		total := 0
 		for _, r := range rules {
-			if r.Mode != id {
+			if r.Mode != id || !r.applies(p) {
 				continue
 			}
 			for _, in := range r.Inputs {
-				inputs[in] = true
+				if !slices.Contains(m.Inputs, in) {
+					m.Inputs = append(m.Inputs, in)
+				}
 			}
 			f, ok := r.Eval(p, facts)
 			if !ok {
@@ -123,20 +156,22 @@ func scoreWith(kb *knowledge.Base, p Profile, rules []Rule) *Assessment {
 			m.Findings = append(m.Findings, f)
 		}
 		m.Score = min(100, max(0, total))
-		m.Confidence = confidence(p, inputs)
+		m.Confidence = confidence(p, m.Inputs)
 		// Strongest reasons first; rule order breaks ties.
 		slices.SortStableFunc(m.Findings, func(a, b Finding) int { return cmp.Compare(abs(b.Points), abs(a.Points)) })
 		modes = append(modes, m)
 	}
-	return assemble(kb, p, modes)
+	return assemble(kb, p, modes, rules)
 }
 
-func confidence(p Profile, inputs map[string]bool) float64 {
+// confidence is the share of inputs p answers; a mode whose rules can no
+// longer apply is fully known.
+func confidence(p Profile, inputs []string) float64 {
 	if len(inputs) == 0 {
 		return 1
 	}
 	known := 0
-	for in := range inputs {
+	for _, in := range inputs {
 		if p.Answered(in) {
 			known++
 		}

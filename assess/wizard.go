@@ -25,12 +25,35 @@ type State struct {
 	Profile Profile `json:"profile"` // answers so far
 	History []int   `json:"history"` // steps shown before the current one, for back
 	Lang    string  `json:"lang"`
+	// Review is set once the founder has reached the summary: answering an
+	// edited question returns there (through any question the edit newly
+	// makes relevant) instead of walking on through the rest.
+	Review bool `json:"review,omitempty"`
 }
 
 // Start returns the state at the first question.
 func (w *Wizard) Start(lang string) State {
 	s := State{Lang: lang, History: []int{}}
-	s.Step = w.next(s.Profile, -1)
+	s.Step = w.next(s, -1)
+	return s
+}
+
+// Resume returns the state for answers read back from a saved file: the
+// questions whose fields the file names (answered or null) count as seen,
+// and the wizard asks only the applicable ones that are not, then shows the
+// review; with none left it is at the review at once.
+func (w *Wizard) Resume(p Profile, seen []string, lang string) State {
+	s := State{Lang: lang, Profile: p, History: []int{}, Step: len(w.qs), Review: true}
+	for i, q := range w.qs {
+		if !q.Applies(p.value) {
+			continue
+		}
+		if !slices.Contains(seen, q.Field) && !p.Answered(q.Field) {
+			s.Step = i
+			break
+		}
+		s.History = append(s.History, i)
+	}
 	return s
 }
 
@@ -49,11 +72,13 @@ func (w *Wizard) Current(s State) (knowledge.Question, bool) {
 func (w *Wizard) Done(s State) bool { return s.Step >= len(w.qs) }
 
 // Progress returns the current question's number (1-based) and how many
-// questions apply given the answers so far.
+// questions there are. A question that depends on an answer not yet given
+// counts as coming, so the total only ever shrinks as answers rule
+// questions out.
 func (w *Wizard) Progress(s State) (int, int) {
 	n, total := 0, 0
 	for i, q := range w.qs {
-		if q.Applies(s.Profile.value) {
+		if w.mayApply(s, q) {
 			total++
 			if i <= s.Step {
 				n++
@@ -63,10 +88,29 @@ func (w *Wizard) Progress(s State) (int, int) {
 	return min(n, total), total
 }
 
+// mayApply reports whether q applies, or may once an answer still to come
+// is given.
+func (w *Wizard) mayApply(s State, q knowledge.Question) bool {
+	if q.Applies(s.Profile.value) {
+		return true
+	}
+	f := q.When.Field
+	if s.Profile.Answered(f) {
+		return false
+	}
+	for i, other := range w.qs {
+		if other.Field == f {
+			return i >= s.Step && !slices.Contains(s.History, i)
+		}
+	}
+	return false
+}
+
 // Answer records text as the answer to the current question and moves on.
-// Choices accept the value, the label or the 1-based number; numbers
-// accept what ParseAmount, ParseMonths and ParseCount read. On error the
-// state is returned unchanged with an *AnswerError.
+// Choices accept the number, the value, the label or a unique part of it;
+// numbers accept what ParseAmount, ParseMonths and ParseCount read; an
+// empty answer keeps the current one. On error the state is returned
+// unchanged with an *AnswerError in both languages.
 func (w *Wizard) Answer(s State, text string) (State, error) {
 	q, ok := w.Current(s)
 	if !ok {
@@ -78,14 +122,22 @@ func (w *Wizard) Answer(s State, text string) (State, error) {
 	}
 	text = strings.TrimSpace(text)
 	p := s.Profile
+	if text == "" {
+		if p.Answered(f.Name) {
+			return w.advance(s, p), nil
+		}
+		return s, &AnswerError{ZH: "请输入答案,或输入 skip 跳过这一题", EN: "type an answer, or skip to leave it out"}
+	}
 	switch q.Kind {
 	case "choice", "bool":
-		v, ok := matchChoice(q, text)
-		if !ok {
-			pe := &ParseError{Input: text, Kind: ErrChoice}
-			return s, &AnswerError{ZH: pe.Message("zh"), EN: pe.Message("en")}
+		v, err := matchChoice(q, text)
+		if err != nil {
+			return s, err
 		}
 		text = v
+		if f.Name == "currency" {
+			p.Currency = "" // a changed currency re-reads the amounts, it does not conflict with them
+		}
 	case "amount":
 		a, err := ParseAmount(text)
 		if err != nil {
@@ -93,8 +145,8 @@ func (w *Wizard) Answer(s State, text string) (State, error) {
 		}
 		if a.Currency != "" && p.Currency != "" && a.Currency != p.Currency {
 			return s, &AnswerError{
-				ZH: fmt.Sprintf("%q 是 %s,但前面选的货币是 %s:请用同一种货币", text, a.Currency, p.Currency),
-				EN: fmt.Sprintf("%q is in %s but you chose %s: please use one currency", text, a.Currency, p.Currency)}
+				ZH: fmt.Sprintf("%q 是%s,但前面选的货币是%s:请用%s填写,例如 %s", text, currencyName(a.Currency, "zh"), currencyName(p.Currency, "zh"), currencyName(p.Currency, "zh"), amountExample(p.Currency, "zh")),
+				EN: fmt.Sprintf("%q is in %s but you chose %s: write it in %s, e.g. %s", text, currencyName(a.Currency, "en"), currencyName(p.Currency, "en"), currencyName(p.Currency, "en"), amountExample(p.Currency, "en"))}
 		}
 	}
 	if err := p.SetAnswer(f, text, ""); err != nil {
@@ -103,9 +155,18 @@ func (w *Wizard) Answer(s State, text string) (State, error) {
 	return w.advance(s, p), nil
 }
 
-// Skip leaves the current question unanswered (it lowers confidence, not
-// the score) and moves on.
+// Skip moves on without changing the current question's answer: an
+// unanswered question stays unknown (it lowers confidence, not the score),
+// an answered one keeps its answer.
 func (w *Wizard) Skip(s State) State {
+	if w.Done(s) {
+		return s
+	}
+	return w.advance(s, s.Profile)
+}
+
+// Clear forgets the current question's answer and moves on.
+func (w *Wizard) Clear(s State) State {
 	if w.Done(s) {
 		return s
 	}
@@ -124,38 +185,56 @@ func (w *Wizard) Back(s State) State {
 	return s
 }
 
-func (w *Wizard) advance(s State, p Profile) State {
+// Applicable returns the steps of the questions that apply to the answers
+// so far, in order: the rows of the review.
+func (w *Wizard) Applicable(s State) []int {
+	var out []int
+	for i, q := range w.qs {
+		if q.Applies(s.Profile.value) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Edit goes from the review to the question at step; answering it (or
+// skipping, or going back) returns to the review.
+func (w *Wizard) Edit(s State, step int) State {
+	if step < 0 || step >= len(w.qs) {
+		return s
+	}
 	s.History = append(slices.Clone(s.History), s.Step)
-	s.Profile = p
-	s.Step = w.next(p, s.Step)
+	s.Step = step
+	s.Review = true
 	return s
 }
 
-// next is the first applicable question after step.
-func (w *Wizard) next(p Profile, step int) int {
+func (w *Wizard) advance(s State, p Profile) State {
+	s.History = append(slices.Clone(s.History), s.Step)
+	s.Profile = p
+	s.Step = w.next(s, s.Step)
+	if w.Done(s) {
+		s.Review = true
+	}
+	return s
+}
+
+// next is the first applicable question after step; in review, the first
+// applicable question never shown (an edit may make new ones relevant).
+func (w *Wizard) next(s State, step int) int {
 	for i := step + 1; i < len(w.qs); i++ {
-		if w.qs[i].Applies(p.value) {
+		if w.qs[i].Applies(s.Profile.value) && !s.Review {
 			return i
 		}
 	}
+	if s.Review {
+		for i, q := range w.qs {
+			if q.Applies(s.Profile.value) && !slices.Contains(s.History, i) && !s.Profile.Answered(q.Field) {
+				return i
+			}
+		}
+	}
 	return len(w.qs)
-}
-
-func matchChoice(q knowledge.Question, text string) (string, bool) {
-	if n, err := strconv.Atoi(text); err == nil && n >= 1 && n <= len(q.Choices) {
-		return q.Choices[n-1].Value, true
-	}
-	for _, c := range q.Choices {
-		if strings.EqualFold(text, c.Value) || strings.EqualFold(text, c.Label.EN) || text == c.Label.ZH {
-			return c.Value, true
-		}
-	}
-	if q.Kind == "bool" {
-		if b, ok := parseBool(strings.ToLower(text), ""); ok {
-			return strconv.FormatBool(b), true
-		}
-	}
-	return "", false
 }
 
 // AnswerError is an answer the wizard could not take, worded for the founder.
@@ -205,7 +284,7 @@ func (p Profile) value(field string) string {
 func (p Profile) Value(field string) string { return p.value(field) }
 
 // AnswerText shows the answer to q for people: the choice's label, a
-// formatted amount or duration, or "" when unanswered.
+// formatted amount or duration, or "" when unanswered. Answer reads it back.
 func AnswerText(q knowledge.Question, p Profile, lang string) string {
 	v := p.value(q.Field)
 	if v == "" {

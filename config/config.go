@@ -52,25 +52,37 @@ func Default() Config {
 // environment overrides from getenv and validates the result.
 func Load(path string, getenv func(string) string) (Config, error) {
 	c := Default()
+	var problems []error
 	if path != "" {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return c, fmt.Errorf("read config: %w", err)
 		}
-		dec := yaml.NewDecoder(bytes.NewReader(data))
-		dec.KnownFields(true)
-		if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
-			return c, fmt.Errorf("config %s: %s", path, oneLine(err))
+		var root yaml.Node
+		if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&root); err != nil && !errors.Is(err, io.EOF) {
+			return c, fmt.Errorf("config %s: not valid YAML: %s", path, oneLine(err))
 		}
+		problems = decode(&root, &c)
 	}
 	c.applyEnv(getenv)
 	if err := c.Validate(); err != nil {
-		if path != "" {
-			return c, fmt.Errorf("config %s: %w", path, err)
-		}
-		return c, fmt.Errorf("config: %w", err)
+		problems = append(problems, err)
 	}
-	return c, nil
+	if len(problems) == 0 {
+		return c, nil
+	}
+	// One line per problem, each naming the file, so that every line stands alone.
+	where := "config"
+	if path != "" {
+		where = "config " + path
+	}
+	var lines []error
+	for _, e := range problems {
+		for _, l := range strings.Split(e.Error(), "\n") {
+			lines = append(lines, fmt.Errorf("%s: %s", where, l))
+		}
+	}
+	return c, errors.Join(lines...)
 }
 
 func oneLine(err error) string {
@@ -95,6 +107,11 @@ func (c *Config) Validate() error {
 	errs = append(errs, c.Models.validate()...)
 	errs = append(errs, c.Discord.validate()...)
 	errs = append(errs, c.Storage.validate()...)
+	if c.Discord.APIBase != "" {
+		if err := checkURL("PREMORTEM_DISCORD_API_BASE", c.Discord.APIBase); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:

@@ -4,11 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"log/slog"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/agnivade/levenshtein"
 
 	"github.com/premortem/premortem/provider/catalog"
 )
@@ -24,7 +25,10 @@ import (
 //	      provider: openai     # openai (any OpenAI-compatible API) | ollama (Ollama's own API)
 //	      preset: deepseek     # fills base_url, model and api_key_env (provider openai only)
 //	      api_key_env: DEEPSEEK_API_KEY
-//	      timeout: 60s
+//	      timeout: 60s          # the whole answer, retries included
+//	      first_token_timeout: 15s  # silence before falling back, per attempt
+//	      route: true           # also ask this model which failure modes a question concerns
+//	      route_timeout: 5s
 //	      max_tokens: 800
 //	      temperature: 0.3
 //	      max_concurrency: 4
@@ -57,6 +61,11 @@ type Backend struct {
 	Temperature    *float64      `yaml:"temperature"`     // default 0.3
 	MaxConcurrency int           `yaml:"max_concurrency"` // calls in flight; default 4
 	Retries        *int          `yaml:"retries"`         // extra attempts on 429/5xx/connection errors; default 2
+	// FirstTokenTimeout: how long the server may stay silent before the
+	// chain moves on, per attempt; default 15s.
+	FirstTokenTimeout time.Duration `yaml:"first_token_timeout"`
+	Route             bool          `yaml:"route"`         // ask this model which failure modes a question concerns (structured output)
+	RouteTimeout      time.Duration `yaml:"route_timeout"` // for that call; default 5s, then retrieval decides alone
 }
 
 // Builtin is the name of the always-present builtin composer backend
@@ -101,6 +110,8 @@ func (b Backend) Resolved() Backend {
 		r := catalog.DefaultRetries
 		b.Retries = &r
 	}
+	b.FirstTokenTimeout = cmp.Or(b.FirstTokenTimeout, min(catalog.DefaultFirstTokenTimeout, b.Timeout))
+	b.RouteTimeout = cmp.Or(b.RouteTimeout, catalog.DefaultRouteTimeout)
 	return b
 }
 
@@ -159,10 +170,8 @@ func (m *Models) validate() []error {
 		r := b.Resolved()
 		if r.BaseURL == "" {
 			bad("%s.base_url is empty: give the server's URL (or a preset)", at)
-		} else if u, err := url.Parse(r.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			bad("%s.base_url %q: want an http:// or https:// URL", at, r.BaseURL)
-		} else if u.User != nil {
-			bad("%s.base_url holds credentials: put the key in the variable api_key_env names", at)
+		} else if err := checkURL(at+".base_url", r.BaseURL); err != nil {
+			errs = append(errs, err)
 		}
 		if r.Model == "" {
 			bad("%s.model is empty: name the model the server should run", at)
@@ -173,6 +182,12 @@ func (m *Models) validate() []error {
 		}
 		if b.Timeout < 0 {
 			bad("%s.timeout %v: want a positive duration such as 60s", at, b.Timeout)
+		}
+		if b.FirstTokenTimeout < 0 || b.FirstTokenTimeout > r.Timeout {
+			bad("%s.first_token_timeout %v: want a positive duration no longer than timeout (%v)", at, b.FirstTokenTimeout, r.Timeout)
+		}
+		if b.RouteTimeout < 0 {
+			bad("%s.route_timeout %v: want a positive duration such as 5s", at, b.RouteTimeout)
 		}
 		if b.MaxTokens < 0 {
 			bad("%s.max_tokens %d: want a positive number", at, b.MaxTokens)
@@ -194,7 +209,7 @@ func (m *Models) validate() []error {
 func didYouMean(s string, options []string) string {
 	best, bestD := "", 3
 	for _, o := range options {
-		if d := editDistance(strings.ToLower(s), o); d < bestD {
+		if d := levenshtein.ComputeDistance(strings.ToLower(s), o); d < bestD {
 			best, bestD = o, d
 		}
 	}
@@ -202,26 +217,6 @@ func didYouMean(s string, options []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %s?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // Secret is a key read from the environment. Printing or logging it shows

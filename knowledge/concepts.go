@@ -28,12 +28,14 @@ const (
 	kindAI       = "ai"
 	kindBusiness = "business"
 	kindTrade    = "trade" // customer, product, 用户: on-topic only beside an AI word
+	kindOut      = "out"   // out of scope (LoRA, 简历, office lease): vetoes unless a risk concept is named too
 )
 
 // ConceptDef is one entry of concepts.yaml.
 type ConceptDef struct {
 	ID         string             `yaml:"id"`
-	Kind       string             `yaml:"kind"` // domain (default) | ai | business
+	Kind       string             `yaml:"kind"` // domain (default) | ai | business | trade | out
+	Risk       bool               `yaml:"risk"` // a business-risk concept: its strong forms lift an out-of-scope veto, its business words pair with AI words
 	ZH         []string           `yaml:"zh"`
 	EN         []string           `yaml:"en"`
 	Modes      map[string]float64 `yaml:"modes"`      // mode ID -> weight
@@ -56,7 +58,7 @@ func Concepts() ([]ConceptDef, error) {
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: a concept has no id")
 		case seen[d.ID]:
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: duplicate id", d.ID)
-		case d.Kind != "" && d.Kind != kindDomain && d.Kind != kindAI && d.Kind != kindBusiness && d.Kind != kindTrade:
+		case d.Kind != "" && d.Kind != kindDomain && d.Kind != kindAI && d.Kind != kindBusiness && d.Kind != kindTrade && d.Kind != kindOut:
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: unknown kind %q", d.ID, d.Kind)
 		}
 		seen[d.ID] = true
@@ -68,6 +70,7 @@ func Concepts() ([]ConceptDef, error) {
 type concept struct {
 	id      string
 	kind    string
+	risk    bool
 	modes   []target
 	benches []target
 }

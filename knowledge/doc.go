@@ -31,5 +31,9 @@
 // the entry. The resulting Base is read-only and safe to share: Stance
 // gives a mode's stance, CasesNamed the cases a question names (names.go,
 // a trie built at load), and Index (search*.go) ranks its modes and
-// benchmarks for a question.
+// benchmarks for a question: a concept lexicon (data/concepts.yaml, which
+// also names what is out of scope), BM25 over each mode's text, and a
+// sentence index over the article and every claim that recognises
+// questions in the article's own words and returns each mode's
+// best-matching sentences.
 package knowledge

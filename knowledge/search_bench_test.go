@@ -48,6 +48,24 @@ func BenchmarkSearchEmbedded(b *testing.B) {
 	benchmarkSearch(b, NewIndex(loadForTest(b)))
 }
 
+// issueQuestions exercise the out-of-scope veto and the sentence path.
+var issueQuestions = []string{
+	"my startup's office lease ends next month, should we go remote?",
+	"What LoRA rank should I use for a 7B model?",
+	"美图做大模型的思路值得我们学习吗?",
+	"我们的产品什么都能做,但说不清楚到底给谁用",
+	"我们拿了好几个技术大奖,可就是没有付费客户",
+	"甲方要求百分之百准确",
+}
+
+func BenchmarkSearchIssueQuestions(b *testing.B) {
+	ix := NewIndex(loadForTest(b))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		ix.Search(issueQuestions[i%len(issueQuestions)])
+	}
+}
+
 func BenchmarkSearchPack10k(b *testing.B) {
 	benchmarkSearch(b, NewIndex(packBase(b, 10000)))
 }

@@ -29,6 +29,7 @@ func NewIndex(b *Base) *Index {
 	for _, d := range defs {
 		c := ix.lex.newConcept(d.ID, d.Kind)
 		cc := &ix.lex.concepts[c]
+		cc.risk = d.Risk
 		for id, w := range d.Modes {
 			if mi, ok := modeIdx[id]; ok {
 				cc.modes = append(cc.modes, target{mi, float32(w)})
@@ -47,6 +48,7 @@ func NewIndex(b *Base) *Index {
 		for _, f := range d.ZH {
 			ix.lex.addSurface(ix.voc, f, c)
 		}
+		ix.addStems(d, c)
 		for _, f := range d.EN {
 			ix.lex.addSurface(ix.voc, f, c)
 		}
@@ -68,6 +70,7 @@ func NewIndex(b *Base) *Index {
 			ix.lex.addSurface(ix.voc, "~"+f, c)
 		}
 	}
+	ix.cases[0] = int32(len(ix.lex.concepts))
 	for _, cs := range b.Cases {
 		c := ix.lex.newConcept("case:"+cs.ID, kindDomain)
 		cc := &ix.lex.concepts[c]
@@ -83,6 +86,7 @@ func NewIndex(b *Base) *Index {
 			ix.lex.addSurface(ix.voc, "~"+f, c)
 		}
 	}
+	ix.cases[1] = int32(len(ix.lex.concepts))
 	for i, x := range b.Benchmarks {
 		if len(x.Keywords.ZH)+len(x.Keywords.EN) == 0 {
 			continue
@@ -100,7 +104,9 @@ func NewIndex(b *Base) *Index {
 
 	ix.modes = buildModeDocs(b, ix.voc)
 	ix.benches = buildBenchDocs(b, ix.voc)
-	ix.pool = newScratchPool(len(b.Modes), len(b.Benchmarks))
+	ix.indexSurfaces()
+	ix.sents = buildSentences(b, ix.voc)
+	ix.pool = newScratchPool(len(b.Modes), len(b.Benchmarks), len(ix.sents.sents))
 	ix.indexClaimConcepts(b)
 	return ix
 }
@@ -141,7 +147,7 @@ func buildModeDocs(b *Base, v *vocab) docIndex {
 			}
 		}
 	}
-	return db.build()
+	return db.build(bm25B)
 }
 
 func addClaim(db *docBuilder, d int, fw float32, cl Claim) {
@@ -172,5 +178,5 @@ func buildBenchDocs(b *Base, v *vocab) docIndex {
 		}
 		db.add(d, 1, x.Citation.Quote)
 	}
-	return db.build()
+	return db.build(bm25B)
 }

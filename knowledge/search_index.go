@@ -10,6 +10,7 @@ import (
 type docIndex struct {
 	terms map[uint64]int32
 	post  [][]posting
+	idf   []float32 // per term
 }
 
 type posting struct {
@@ -55,7 +56,8 @@ func (b *docBuilder) add(d int, fw float32, text string) {
 	}
 }
 
-func (b *docBuilder) build() docIndex {
+// build computes the postings with length normalisation lenB.
+func (b *docBuilder) build(lenB float64) docIndex {
 	ix := docIndex{terms: map[uint64]int32{}}
 	n := float64(len(b.docs))
 	var avg float64
@@ -76,20 +78,24 @@ func (b *docBuilder) build() docIndex {
 				ix.terms[k] = t
 				ix.post = append(ix.post, nil)
 			}
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(b.lens[d])/avg)
+			norm := bm25K1 * (1 - lenB + lenB*float64(b.lens[d])/avg)
 			sat := float64(f) * (bm25K1 + 1) / (float64(f) + norm)
 			ix.post[t] = append(ix.post[t], posting{doc: int32(d), w: float32(sat)})
 		}
 	}
-	for _, ps := range ix.post {
-		df := float64(len(ps))
-		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+	ix.idf = make([]float32, len(ix.post))
+	for t, ps := range ix.post {
+		idf := bm25IDF(n, float64(len(ps)))
+		ix.idf[t] = float32(idf)
 		for i := range ps {
 			ps[i].w *= float32(idf)
 		}
 	}
 	return ix
 }
+
+// bm25IDF is the idf of a term in df of n documents.
+func bm25IDF(n, df float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
 
 // scratch is the per-query working memory, pooled so Search allocates
 // little beyond its Result.
@@ -99,6 +105,8 @@ type scratch struct {
 	terms    []wterm
 	matched  []int32   // concepts matched, in order
 	spans    []span    // why each mode or benchmark scored
+	spanBuf  []span    // scratch for sorting spans
+	spanPos  []int32   // ... and its bucket positions
 	mode     []float32 // concept score per mode
 	modeBM   []float32
 	strongBM []float32 // BM25 from bigrams and words only
@@ -106,7 +114,28 @@ type scratch struct {
 	benchBM  []float32 // BM25 per benchmark, from words and bigrams
 	touched  []int32   // benchmarks with a score
 	order    []int32
+
+	sent        []float32 // BM25 per sentence of the sentence index
+	sentTouched []int32   // sentences with a score
+	top         []int32   // per mode, its best sentences (sentTop each, -1 = none)
+	sentAdd     []float32 // per mode, what the sentence index adds to its score
+	modeOwn     []float32 // per mode, its best sentence's own-word score
+	modeOwnAt   []int32   // ... and that sentence
+	ss          sentScore
+	g           gate
+	sentOwn     []float32 // per sentence, the idf of the specific terms it matched outside the lexicon's matches
+	sentOwnN    []float32 // how many such terms (a Han character counts 0.3)
+	sentCover   []uint64  // per sentence, the question's units (< 64) in bigrams it matched
+	marks       []uint8   // per unit (and one past the end): where lexicon matches start, end and join
 }
+
+// Unit marks: a lexicon match starts or ends before unit i (markEdge), or
+// units i and i+1 lie inside one match (markJoined).
+const (
+	markEdge uint8 = 1 << iota
+	markJoined
+	markIn // unit i is inside a match
+)
 
 // span records that units [from, to) of the question added w to target.
 type span struct {
@@ -118,20 +147,34 @@ type span struct {
 
 const benchBase = 1 << 30
 
-func newScratchPool(modes, benches int) *sync.Pool {
+func newScratchPool(modes, benches, sents int) *sync.Pool {
 	return &sync.Pool{New: func() any {
-		return &scratch{
-			mode:     make([]float32, modes),
-			modeBM:   make([]float32, modes),
-			strongBM: make([]float32, modes),
-			bench:    make([]float32, benches),
-			benchBM:  make([]float32, benches),
+		s := &scratch{
+			mode:      make([]float32, modes),
+			modeBM:    make([]float32, modes),
+			strongBM:  make([]float32, modes),
+			bench:     make([]float32, benches),
+			benchBM:   make([]float32, benches),
+			sent:      make([]float32, sents),
+			sentOwn:   make([]float32, sents),
+			sentOwnN:  make([]float32, sents),
+			sentCover: make([]uint64, sents),
+			top:       make([]int32, modes*sentTop),
+			sentAdd:   make([]float32, modes),
+			modeOwn:   make([]float32, modes),
+			modeOwnAt: make([]int32, modes),
 		}
+		for i := range s.top {
+			s.top[i] = -1
+		}
+		return s
 	}}
 }
 
 func (s *scratch) reset() {
 	s.units, s.terms, s.matched, s.spans, s.order = s.units[:0], s.terms[:0], s.matched[:0], s.spans[:0], s.order[:0]
+	s.g, s.ss = gate{}, sentScore{}
+	clear(s.modeOwn)
 	clear(s.mode)
 	clear(s.modeBM)
 	clear(s.strongBM)
@@ -139,4 +182,11 @@ func (s *scratch) reset() {
 		s.bench[b], s.benchBM[b] = 0, 0
 	}
 	s.touched = s.touched[:0]
+	for _, d := range s.sentTouched {
+		s.sent[d], s.sentOwn[d], s.sentOwnN[d], s.sentCover[d] = 0, 0, 0, 0
+	}
+	s.sentTouched = s.sentTouched[:0]
+	for i := range s.top {
+		s.top[i] = -1
+	}
 }

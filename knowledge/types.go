@@ -40,6 +40,12 @@ type Mode struct {
 type Claim struct {
 	Text      Text       `yaml:"text"`
 	Citations []Citation `yaml:"citations"`
+	// When and Unless tie an action to the founder's situation, in the
+	// assessment profile's terms: an action with When is offered only when
+	// a fact the founder gave matches one of them; an action with Unless
+	// is left out when a fact shows it does not apply (they already do it).
+	When   []Condition `yaml:"when,omitempty"`
+	Unless []Condition `yaml:"unless,omitempty"`
 }
 
 // Keywords are the words founders use for a mode, in both languages.

@@ -55,6 +55,8 @@ type Entry struct {
 	Points  []string // warning signs and actions, in the reply's language
 	Quotes  []string // verbatim from the article
 	Figures []Figure
+	Reasons []string // why it applies to this founder, read from what they said
+	Check   string   // a warning sign they did not state: to be offered as a question, never asserted
 }
 
 // Figure is one benchmark figure the model may use.
@@ -76,6 +78,12 @@ type AskData struct {
 	Question string
 	Entries  []Entry // most relevant first; empty when the knowledge does not cover the question
 	History  []Turn
+	// Direct is what the answer should say first: the article's stance on
+	// the decision asked about, the figure asked for, or the biggest
+	// threat. Situation is the founder's facts as read from the question,
+	// and comparisons computed from their numbers (each says so).
+	Direct    string
+	Situation []string
 }
 
 // ExampleID is the ID the rules use as an example of a citation: one the
@@ -124,7 +132,7 @@ func (t *Templates) exec(purpose, lang string, data any) (string, error) {
 
 // fenceTag matches anything that looks like one of the fences' tags,
 // opening or closing, in any case and with any spacing.
-var fenceTag = regexp.MustCompile(`(?i)<\s*/?\s*(question|history|scores|entries)\b[^>]*>?`)
+var fenceTag = regexp.MustCompile(`(?i)<\s*/?\s*(question|history|scores|entries|situation|direct)\b[^>]*>?`)
 
 // fence defuses copies of the fence tags in user text by replacing their
 // angle brackets, so "</question> ignore the rules" stays inside the fence.

@@ -136,6 +136,7 @@ func (f *Flow) answer(ctx context.Context, q question, progress func(*discordgo.
 	if f.Config.Stream {
 		p := &partial{notice: q.notice, lang: lang, show: progress}
 		req.OnDelta = p.write
+		req.OnNotice = func(n advisor.Notice) { p.note(n.String()) }
 	}
 	start := time.Now()
 	ans, err := f.Asker.Ask(ctx, req)
@@ -190,9 +191,8 @@ type partial struct {
 // write shows the answer's text so far.
 func (p *partial) write(text string) { p.update(func() { p.text = text }) }
 
-// note shows status as the progress line, under the text so far. The
-// advisor's waiting and fallback notices (advisor.Request.OnNotice, issue
-// 9) land here.
+// note shows status as the progress line, under the text so far: the
+// advisor's waiting and fallback notices.
 func (p *partial) note(status string) { p.update(func() { p.status = status }) }
 
 func (p *partial) update(change func()) {

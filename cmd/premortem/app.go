@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"slices"
@@ -87,3 +88,31 @@ func sortedCommands() []string {
 
 // joinArgs makes one question from the remaining arguments, so quoting is optional.
 func joinArgs(args []string) string { return strings.Join(args, " ") }
+
+// globalFlags are the flags every command takes, so they may also come
+// before the command's name: `premortem --config FILE ask ...`.
+var globalFlags = []string{"config"}
+
+// hoistGlobal moves global flags given before the command to just after
+// its name, where the command's own flag set parses them.
+func hoistGlobal(args []string) ([]string, error) {
+	var global []string
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		if !slices.Contains(globalFlags, name) {
+			return nil, fmt.Errorf("unknown flag %s before the command (global flags: --%s)", args[0], strings.Join(globalFlags, ", --"))
+		}
+		if !hasValue {
+			if len(args) < 2 {
+				return nil, fmt.Errorf("flag --%s needs a value", name)
+			}
+			value, args = args[1], args[1:]
+		}
+		global = append(global, "--"+name, value)
+		args = args[1:]
+	}
+	if len(global) == 0 || len(args) == 0 {
+		return args, nil
+	}
+	return append(append([]string{args[0]}, global...), args[1:]...), nil
+}

@@ -4,163 +4,160 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/premortem/premortem/assess"
 	"github.com/premortem/premortem/knowledge"
 )
 
+// assessUsage is the synopsis `premortem assess -h` and the README show.
+const assessUsage = `Usage: premortem assess --profile FILE [--json] [--chart FILE.png|.jpg] [--markdown FILE.md] [--lang zh|en]
+       premortem assess [--resume FILE] [--save FILE] [--json] [--chart FILE] [--markdown FILE] [--lang zh|en]
+         (the wizard, in this terminal: skip, back, clear, quit; a review to edit before the report)`
+
+// assessFlags are the parsed options of one `premortem assess`.
+type assessFlags struct {
+	cfgPath, profile, resume, save, chart, markdown, lang string
+	json                                                  bool
+}
+
 // runAssess prints a risk report for a profile file, or runs the wizard in
-// the terminal when no profile is given:
-//
-//	premortem assess --profile FILE [--json] [--chart FILE.png] [--markdown FILE.md] [--lang zh|en]
-//	premortem assess [--save FILE] [--lang zh|en]
+// the terminal when no profile is given.
 func runAssess(ctx context.Context, env *cli, args []string) error {
 	fs, cfgPath := newFlags(env, "assess")
-	profilePath := fs.String("profile", "", "profile file (YAML or JSON); without it the wizard asks the questions")
-	asJSON := fs.Bool("json", false, "print the report as one JSON object")
-	chartPath := fs.String("chart", "", "also write the scores as a PNG bar chart to this file")
-	mdPath := fs.String("markdown", "", "also write the report as Markdown to this file")
-	savePath := fs.String("save", "", "wizard: write the answers as a profile YAML file")
-	lang := fs.String("lang", "zh", "report language: zh or en")
+	var o assessFlags
+	fs.StringVar(&o.profile, "profile", "", "profile file (YAML or JSON); without it the wizard asks the questions")
+	fs.StringVar(&o.resume, "resume", "", "wizard: go on from the answers saved in this file (and save back to it)")
+	fs.StringVar(&o.save, "save", "", "wizard: write the answers to this profile file (also when stopped early)")
+	fs.BoolVar(&o.json, "json", false, "print the report as one JSON object")
+	fs.StringVar(&o.chart, "chart", "", "also write the scores as a chart image (.png or .jpg) to this file")
+	fs.StringVar(&o.markdown, "markdown", "", "also write the report as Markdown to this file")
+	fs.StringVar(&o.lang, "lang", "", "zh or en (default: from $LANG, else en)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem assess --profile FILE [--json] [--chart FILE.png] [--markdown FILE.md] [--lang zh|en]")
-		fmt.Fprintln(fs.Output(), "       premortem assess [--save FILE] [--lang zh|en]   (the wizard, in this terminal)")
+		fmt.Fprintln(fs.Output(), assessUsage)
 		fs.PrintDefaults()
 	}
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
 	}
+	o.cfgPath = *cfgPath
 	if len(rest) > 0 {
 		return fmt.Errorf("unexpected argument %q (did you mean --profile %s?)", rest[0], rest[0])
 	}
-	if *lang != "zh" && *lang != "en" {
-		return fmt.Errorf("--lang %q: want zh or en", *lang)
-	}
-	var profile assess.Profile
-	if *profilePath != "" {
-		data, err := os.ReadFile(*profilePath)
-		if err != nil {
-			return fmt.Errorf("read profile: %w", err)
-		}
-		if profile, err = assess.ParseProfile(data); err != nil {
-			return fmt.Errorf("%s: %w", *profilePath, err)
-		}
-	}
-	a, err := loadApp(env, *cfgPath)
+	lang, err := risksLang(o.lang, env.getenv)
 	if err != nil {
 		return err
 	}
-	if *profilePath == "" {
-		qs, err := knowledge.Questions()
-		if err != nil {
-			return err
-		}
-		p, done, err := runWizard(ctx, env, assess.NewWizard(qs), *lang)
-		if err != nil {
-			return err
-		}
-		if *savePath != "" {
-			if err := saveProfile(*savePath, p); err != nil {
-				return err
-			}
-			fmt.Fprintf(env.stderr, "%s %s\n", pick(*lang, "回答已保存到", "answers saved to"), *savePath)
-		}
-		if !done {
-			return nil
-		}
-		profile = p
+	if o.profile != "" && (o.resume != "" || o.save != "") {
+		return fmt.Errorf("--profile scores a file; --resume and --save are for the wizard")
 	}
-	return printAssessment(env, assess.Score(a.kb, profile), *lang, *asJSON, *chartPath, *mdPath)
+	if o.chart != "" {
+		if _, err := assess.ChartFormatFor(o.chart); err != nil {
+			return err
+		}
+	}
+	if o.profile != "" {
+		profile, err := readProfile(o.profile)
+		if err != nil {
+			return err
+		}
+		kb, err := loadKnowledge(env, o.cfgPath)
+		if err != nil {
+			return err
+		}
+		return printAssessment(env, assess.Score(kb, profile), lang, o)
+	}
+	return assessWizard(ctx, env, lang, o)
+}
+
+// assessWizard runs the wizard, from a saved file with --resume, and
+// prints the report when the founder finishes the review.
+func assessWizard(ctx context.Context, env *cli, lang string, o assessFlags) error {
+	kb, err := loadKnowledge(env, o.cfgPath)
+	if err != nil {
+		return err
+	}
+	qs, err := knowledge.Questions()
+	if err != nil {
+		return err
+	}
+	w := assess.NewWizard(qs)
+	st := w.Start(lang)
+	if o.resume != "" {
+		data, err := os.ReadFile(o.resume)
+		if err != nil {
+			return fmt.Errorf("resume: %w", err)
+		}
+		p, seen, err := assess.ParseAnswers(data)
+		if err != nil {
+			return fmt.Errorf("resume %s: %w", o.resume, err)
+		}
+		st = w.Resume(p, seen, lang)
+		if o.save == "" {
+			o.save = o.resume
+		}
+	}
+	s, done, err := runWizard(ctx, env, w, st, wizardOptions{lang: lang, save: o.save, quietOut: o.json})
+	if err != nil || !done {
+		return err
+	}
+	return printAssessment(env, assess.Score(kb, s.Profile), lang, o)
+}
+
+func readProfile(path string) (assess.Profile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return assess.Profile{}, fmt.Errorf("read profile: %w", err)
+	}
+	p, err := assess.ParseProfile(data)
+	if err != nil {
+		return p, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
 }
 
 // printAssessment renders everything in memory first, so a failure leaves
-// no half-written file.
-func printAssessment(env *cli, as *assess.Assessment, lang string, asJSON bool, chartPath, mdPath string) error {
-	var chart bytes.Buffer
-	if chartPath != "" {
-		if err := as.WriteChart(&chart, lang); err != nil {
+// no half-written file, then says where each file went.
+func printAssessment(env *cli, as *assess.Assessment, lang string, o assessFlags) error {
+	type file struct {
+		path, what string
+		data       []byte
+	}
+	var files []file
+	if o.chart != "" {
+		format, err := assess.ChartFormatFor(o.chart)
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		if err := as.WriteChartAs(&b, lang, format); err != nil {
+			return err
+		}
+		files = append(files, file{o.chart, pick(lang, "图表已写入", "chart written to"), b.Bytes()})
+	}
+	if o.markdown != "" {
+		md := as.MarkdownWith(lang, assess.MarkdownOptions{Chart: relativeTo(o.markdown, o.chart)})
+		files = append(files, file{o.markdown, pick(lang, "Markdown 报告已写入", "Markdown report written to"), []byte(md)})
+	}
+	for _, f := range files {
+		if err := writeFileAtomic(f.path, f.data); err != nil {
 			return err
 		}
 	}
-	if chartPath != "" {
-		if err := writeFileAtomic(chartPath, chart.Bytes()); err != nil {
-			return err
-		}
-	}
-	if mdPath != "" {
-		if err := writeFileAtomic(mdPath, []byte(as.Markdown(lang))); err != nil {
-			return err
-		}
-	}
-	rep := as.Report(lang)
-	if asJSON {
+	if o.json {
 		enc := json.NewEncoder(env.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
-	}
-	printReport(env.stdout, as, rep, lang)
-	return nil
-}
-
-func printReport(w io.Writer, as *assess.Assessment, rep assess.Report, lang string) {
-	fmt.Fprintf(w, "%s\n\n", rep.Summary)
-	for _, r := range rep.Risks {
-		bar := strings.Repeat("█", r.Score/10) + strings.Repeat("░", 10-r.Score/10)
-		fmt.Fprintf(w, "  %-12s %s %3d  %-8s %s %.0f%%\n", r.ID, bar, r.Score, assess.LevelName(r.Level, lang),
-			pick(lang, "置信度", "confidence"), 100*r.Confidence)
-	}
-	for _, m := range as.Top(3) {
-		if m.Score == 0 {
-			continue
+		if err := enc.Encode(as.Report(lang)); err != nil {
+			return err
 		}
-		fmt.Fprintf(w, "\n`%s` %s: %d (%s)\n", m.ID, m.Title.In(lang), m.Score, assess.LevelName(m.Level, lang))
-		for _, r := range m.Reasons {
-			fmt.Fprintf(w, "  - %s\n", r.Text.In(lang))
-			for _, c := range r.Citations {
-				fmt.Fprintf(w, "      「%s」(%s %d)\n", c.Quote, pick(lang, "段", "para."), c.Paragraph)
-			}
-		}
-		for i, act := range m.Actions {
-			if i == 0 {
-				fmt.Fprintf(w, "  %s\n", pick(lang, "先做什么:", "First actions:"))
-			}
-			fmt.Fprintf(w, "    %d. %s\n", i+1, act.Text.In(lang))
-		}
+	} else if err := as.WriteText(env.stdout, lang); err != nil {
+		return err
 	}
-}
-
-func saveProfile(path string, p assess.Profile) error {
-	y, err := p.YAML()
-	if err != nil {
-		return fmt.Errorf("save profile: %w", err)
-	}
-	return writeFileAtomic(path, y)
-}
-
-// writeFileAtomic writes through a temporary file in the same folder, so
-// readers never see half a file.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".premortem-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("write %s: %w", path, err)
+	for _, f := range files {
+		fmt.Fprintf(env.stderr, "%s %s\n", f.what, f.path)
 	}
 	return nil
 }

@@ -4,21 +4,26 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"image/png"
+	"image"
+	_ "image/jpeg"
+	_ "image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-const stabilityProfile = "../../assess/testdata/profiles/stability.yaml"
+const (
+	stabilityProfile = "../../examples/stability.yaml"
+	chatProfile      = "../../examples/consumer-chat.yaml"
+)
 
-// runCLIInput is runCLI with standard input.
-func runCLIInput(t *testing.T, stdin string, args ...string) (int, string, string) {
+// runCLIInput is runCLI with standard input and environment.
+func runCLIInput(t *testing.T, stdin string, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	env := &cli{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
-	code := run(context.Background(), env, args)
+	c := &cli{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(k string) string { return env[k] }}
+	code := run(context.Background(), c, args)
 	return code, out.String(), errb.String()
 }
 
@@ -35,26 +40,39 @@ func TestAssessJSONContract(t *testing.T) {
 			Reasons    []string          `json:"reasons"`
 			Benchmarks []json.RawMessage `json:"benchmarks"`
 			Citations  []json.RawMessage `json:"citations"`
+			Actions    []string          `json:"actions"`
 		} `json:"risks"`
 		Overall struct {
 			Score int    `json:"score"`
 			Level string `json:"level"`
 		} `json:"overall"`
-		Summary string `json:"summary"`
+		Summary  string   `json:"summary"`
+		Enough   bool     `json:"enough"`
+		Explain  []string `json:"explain"`
+		InFavour []struct {
+			ID, Text string
+		} `json:"in_favour"`
 	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if len(rep.Risks) != 7 || rep.Summary == "" || rep.Overall.Level == "" {
+	if len(rep.Risks) != 7 || rep.Summary == "" || rep.Overall.Level == "" || !rep.Enough || len(rep.InFavour) == 0 {
 		t.Fatalf("report %+v", rep)
 	}
 	levels := map[string]string{}
+	explained := map[string]bool{}
+	for _, id := range rep.Explain {
+		explained[id] = true
+	}
 	for i, r := range rep.Risks {
 		if i > 0 && r.Score > rep.Risks[i-1].Score {
 			t.Errorf("risks not ordered by score: %s %d after %d", r.ID, r.Score, rep.Risks[i-1].Score)
 		}
 		if r.Reasons == nil || r.Benchmarks == nil || r.Citations == nil {
 			t.Errorf("%s: null list", r.ID)
+		}
+		if r.Level != "low" && (!explained[r.ID] || len(r.Reasons) == 0 || len(r.Actions) == 0) {
+			t.Errorf("%s at %s is not explained with reasons and an action", r.ID, r.Level)
 		}
 		levels[r.ID] = r.Level
 	}
@@ -65,9 +83,35 @@ func TestAssessJSONContract(t *testing.T) {
 	}
 }
 
+// TestAssessTextGolden pins the terminal report: aligned columns in both
+// languages, every fate at medium or above explained, favours apart.
+func TestAssessTextGolden(t *testing.T) {
+	for _, tt := range []struct{ profile, lang, golden string }{
+		{chatProfile, "zh", "testdata/assess/consumer-chat.zh.txt"},
+		{stabilityProfile, "en", "testdata/assess/stability.en.txt"},
+		{"../../assess/testdata/profiles/empty.yaml", "zh", "testdata/assess/empty.zh.txt"},
+	} {
+		t.Run(filepath.Base(tt.golden), func(t *testing.T) {
+			code, out, errs := runCLI(t, "assess", "--profile", tt.profile, "--lang", tt.lang)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden(t, tt.golden, out)
+		})
+	}
+}
+
+func TestAssessNotEnoughAnswers(t *testing.T) {
+	code, out, _ := runCLI(t, "assess", "--profile", "../../assess/testdata/profiles/only-cost.yaml", "--lang", "en")
+	if code != 0 || !strings.Contains(out, "Not enough answers to score yet") || strings.Contains(out, "Overall risk low") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
 func TestAssessFiles(t *testing.T) {
 	dir := t.TempDir()
-	chart, md := filepath.Join(dir, "r.png"), filepath.Join(dir, "r.md")
+	chart, jpg, md := filepath.Join(dir, "r.png"), filepath.Join(dir, "r.jpg"), filepath.Join(dir, "out", "r.md")
+	os.Mkdir(filepath.Join(dir, "out"), 0o755)
 	code, out, errs := runCLI(t, "assess", "--profile", stabilityProfile, "--chart", chart, "--markdown", md, "--lang", "en")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -75,17 +119,31 @@ func TestAssessFiles(t *testing.T) {
 	if !strings.Contains(out, "capital") {
 		t.Errorf("text report lacks capital:\n%s", out)
 	}
-	f, err := os.Open(chart)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if _, err := png.Decode(f); err != nil {
-		t.Errorf("chart: %v", err)
+	for _, want := range []string{"chart written to " + chart, "Markdown report written to " + md} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr %q lacks %q", errs, want)
+		}
 	}
 	b, err := os.ReadFile(md)
-	if err != nil || !strings.Contains(string(b), "`open-source`") {
-		t.Errorf("markdown: %v", err)
+	if err != nil || !strings.Contains(string(b), "`open-source`") || !strings.Contains(string(b), "](../r.png)") {
+		t.Errorf("markdown (%v) lacks the risks or the chart link:\n%s", err, b)
+	}
+	if code, _, errs := runCLI(t, "assess", "--profile", stabilityProfile, "--chart", jpg); code != 0 {
+		t.Fatalf("jpg: exit %d: %s", code, errs)
+	}
+	for path, format := range map[string]string{chart: "png", jpg: "jpeg"} {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, kind, err := image.Decode(f)
+		f.Close()
+		if err != nil || kind != format {
+			t.Errorf("%s: decoded as %q (%v), want %s", path, kind, err, format)
+		}
+		if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
+			t.Errorf("%s mode %v, want 0644", path, fi.Mode().Perm())
+		}
 	}
 }
 
@@ -102,78 +160,69 @@ func TestAssessBadInput(t *testing.T) {
 		want string
 	}{
 		{"unknown field", []string{"--profile", write("u.yaml", "scenario: agent\nteam_size: 5\n")}, `unknown field "team_size"`},
+		{"misspelt field", []string{"--profile", write("m.yaml", "runway_month: 5\n")}, "did you mean runway_months?"},
 		{"wrong type", []string{"--profile", write("w.yaml", "runway_months: soon\n")}, "runway_months"},
 		{"bad enum", []string{"--profile", write("e.json", `{"customers": "martians"}`)}, "customers"},
 		{"missing file", []string{"--profile", filepath.Join(dir, "nope.yaml")}, "read profile"},
 		{"bad lang", []string{"--profile", stabilityProfile, "--lang", "fr"}, "--lang"},
 		{"stray argument", []string{stabilityProfile}, "--profile"},
+		{"chart format", []string{"--profile", stabilityProfile, "--chart", filepath.Join(dir, "c.gif")}, ".png or .jpg"},
+		{"profile and save", []string{"--profile", stabilityProfile, "--save", filepath.Join(dir, "s.yaml")}, "--save"},
+		{"resume missing", []string{"--resume", filepath.Join(dir, "nope.yaml")}, "resume"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			chart := filepath.Join(dir, tt.name+".png")
-			code, out, errs := runCLI(t, append([]string{"assess", "--chart", chart}, tt.args...)...)
+			md := filepath.Join(dir, tt.name+".md")
+			code, out, errs := runCLI(t, append([]string{"assess", "--markdown", md}, tt.args...)...)
 			if code == 0 || !strings.Contains(errs, tt.want) || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
 				t.Errorf("exit %d, stderr %q: want one line mentioning %q (stdout %q)", code, errs, tt.want, out)
 			}
-			if _, err := os.Stat(chart); err == nil {
-				t.Error("a chart was written despite the error")
+			if _, err := os.Stat(md); err == nil {
+				t.Error("a report was written despite the error")
 			}
 		})
 	}
 }
 
-func TestAssessTerminalWizard(t *testing.T) {
-	dir := t.TempDir()
-	save := filepath.Join(dir, "p.yaml")
-	input := strings.Join([]string{
-		"1",        // scenario: text-to-image
-		"consumer", // customers
-		"bogus",    // not a choice: asked again
-		"1",        // model strategy: open-source
-		"back",     // back to model strategy
-		"1",        // open-source again
-		"general",  // model scope
-		"USD",      // currency
-		"-3",       // negative: asked again
-		"1.53亿",    // cost
-		"$11m",     // revenue
-		"3个月",      // runway
-		"否",        // parent
-		"yes",      // cloud bills overdue
-		"skip",     // paying users
-		"partly",   // on-device
-		"是",        // platform giants
-	}, "\n") + "\n"
-	code, out, errs := runCLIInput(t, input, "assess", "--save", save, "--json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s\n%s", code, errs, out)
-	}
-	for _, want := range []string{"[1/", "不是可选项", "负数", `"overall"`} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q", want)
+// TestAssessLang: the report follows --lang, else the locale, like risks.
+func TestAssessLang(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{map[string]string{"LANG": "zh_CN.UTF-8"}, nil, "总体风险"},
+		{map[string]string{"LANG": "en_US.UTF-8"}, nil, "Overall risk"},
+		{map[string]string{"LANG": "en_US.UTF-8"}, []string{"--lang", "zh"}, "总体风险"},
+		{nil, nil, "Overall risk"},
+	} {
+		code, out, _ := runCLIInput(t, "", tt.env, append([]string{"assess", "--profile", stabilityProfile}, tt.args...)...)
+		if code != 0 || !strings.HasPrefix(out, tt.want) {
+			t.Errorf("env %v args %v: exit %d, report starts %q", tt.env, tt.args, code, out[:min(40, len(out))])
 		}
-	}
-	b, err := os.ReadFile(save)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"scenario: text-to-image", "annual_cost: 1.53e+08", "cloud_bills_overdue: true"} {
-		if !strings.Contains(string(b), want) {
-			t.Errorf("saved profile lacks %q:\n%s", want, b)
-		}
-	}
-	// The saved profile reads back and gives the same report.
-	code, again, _ := runCLI(t, "assess", "--profile", save, "--json")
-	if code != 0 || !strings.Contains(out, strings.TrimSpace(again)) {
-		t.Errorf("saved profile report differs")
 	}
 }
 
-func TestAssessWizardQuit(t *testing.T) {
-	for _, input := range []string{"1\nquit\n", "1\n"} {
-		code, out, _ := runCLIInput(t, input, "assess", "--lang", "en")
-		if code != 0 || strings.Contains(out, "Overall risk") {
-			t.Errorf("input %q: exit %d, printed a report:\n%s", input, code, out)
+// TestGlobalFlags: --config may come before the command, as the usage
+// line in config.example.yaml writes it.
+func TestGlobalFlags(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(cfg, []byte("log:\n  level: warn\n"), 0o644)
+	for _, args := range [][]string{
+		{"--config", cfg, "assess", "--profile", stabilityProfile, "--json"},
+		{"--config=" + cfg, "assess", "--profile", stabilityProfile, "--json"},
+		{"-config", cfg, "assess", "--json", "--profile", stabilityProfile},
+	} {
+		if code, out, errs := runCLI(t, args...); code != 0 || !strings.Contains(out, `"overall"`) {
+			t.Errorf("%v: exit %d %s", args, code, errs)
 		}
+	}
+	if code, _, errs := runCLI(t, "--verbose", "assess"); code != 2 || !strings.Contains(errs, "--config") {
+		t.Errorf("unknown global flag: exit %d %q", code, errs)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("logg: {}\n"), 0o644)
+	if code, _, errs := runCLI(t, "--config", bad, "risks"); code == 0 || !strings.Contains(errs, "did you mean log") {
+		t.Errorf("bad config before the command: exit %d %q", code, errs)
 	}
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 
 	"github.com/premortem/premortem/advisor"
 	"github.com/premortem/premortem/config"
@@ -47,7 +49,8 @@ func buildClient(name string, b config.Backend, getenv func(string) string) (llm
 
 // buildBackends turns the validated config into the advisor's backend set.
 // A missing key is an error for the default backend (each answer would
-// silently come from the fallback) and a warning for the others.
+// silently come from the fallback), a warning for the fallback chain, and
+// a debug line for backends only an admin's /model would pick.
 func buildBackends(m config.Models, getenv func(string) string, log *slog.Logger) (*advisor.Backends, error) {
 	c := advisor.BackendsConfig{Default: m.Default, Fallback: m.Fallback, Cooldown: m.Cooldown}
 	for _, name := range m.Names() {
@@ -63,19 +66,28 @@ func buildBackends(m config.Models, getenv func(string) string, log *slog.Logger
 			if name == m.Default {
 				return nil, fmt.Errorf("backend %s is the default but %v; set it, or choose another default with PREMORTEM_MODEL", name, keyErr)
 			}
-			log.Warn("model backend has no key; its calls will fail and fall back", "backend", name, "problem", keyErr.Error())
+			// Only a backend in the fallback chain is used without an admin
+			// choosing it; warning about the others on every command is noise.
+			level := slog.LevelDebug
+			if slices.Contains(m.Fallback, name) {
+				level = slog.LevelWarn
+			}
+			log.Log(context.Background(), level, "model backend has no key; its calls will fail and fall back", "backend", name, "problem", keyErr.Error())
 		}
 		r := b.Resolved()
 		c.Backends = append(c.Backends, advisor.BackendSpec{
-			Name:           name,
-			Provider:       r.Provider,
-			ModelName:      r.Model,
-			Model:          model,
-			Timeout:        r.Timeout,
-			MaxTokens:      r.MaxTokens,
-			Temperature:    *r.Temperature,
-			MaxConcurrency: r.MaxConcurrency,
-			Retries:        *r.Retries,
+			Name:              name,
+			Provider:          r.Provider,
+			ModelName:         r.Model,
+			Model:             model,
+			Timeout:           r.Timeout,
+			MaxTokens:         r.MaxTokens,
+			Temperature:       *r.Temperature,
+			MaxConcurrency:    r.MaxConcurrency,
+			Retries:           *r.Retries,
+			FirstTokenTimeout: r.FirstTokenTimeout,
+			Route:             r.Route,
+			RouteTimeout:      r.RouteTimeout,
 		})
 	}
 	bs, err := advisor.NewBackends(c)

@@ -9,5 +9,6 @@ var commands = map[string]command{
 	"eval":   {"score model backends on a question set", runEval},
 	"risks":  {"list the seven failure modes, or show one in full with its evidence", runRisks},
 	"models": {"list model backends; --check pings them", runModels},
+	"chat":   {"a conversation in the terminal: follow-ups understood in context", runChat},
 	"bot":    {"serve Discord: /ask, mentions, /assess, /risks, /model (DISCORD_TOKEN)", runBot},
 }

@@ -40,4 +40,23 @@ func TestForget(t *testing.T) {
 	if code, _, errs := runCLI(t, "forget", "--config", cfg); code == 0 || !strings.Contains(errs, "--user") {
 		t.Errorf("missing --user: exit %d %q", code, errs)
 	}
+	if code, _, errs := runCLI(t, "forget", "--config", cfg, "--user", "@alice"); code == 0 || !strings.Contains(errs, "numeric Discord user ID") {
+		t.Errorf("bad --user: exit %d %q", code, errs)
+	}
+}
+
+// TestForgetNoDatabase: with nothing stored, forget says so and creates no
+// database.
+func TestForgetNoDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "none.db")
+	cfg := filepath.Join(dir, "c.yaml")
+	os.WriteFile(cfg, []byte("storage:\n  driver: sqlite\n  dsn: "+db+"\n"), 0o644)
+	code, out, errs := runCLI(t, "forget", "--config", cfg, "--user", "42")
+	if code != 0 || !strings.Contains(out, "nothing stored") {
+		t.Errorf("exit %d: %q %q", code, out, errs)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("forget created a database")
+	}
 }

@@ -42,6 +42,11 @@ func main() {
 
 // run executes one command line and returns the exit code.
 func run(ctx context.Context, env *cli, args []string) int {
+	args, err := hoistGlobal(args)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "premortem: %v (run `premortem help`)\n", err)
+		return 2
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(env.stdout)
 		if len(args) == 0 {
@@ -58,6 +63,9 @@ func run(ctx context.Context, env *cli, args []string) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		if errors.Is(err, errInterrupted) {
+			return 130 // stopped by Ctrl-C, already said so
+		}
 		if !errors.Is(err, errUsage) {
 			fmt.Fprintf(env.stderr, "premortem %s: %v\n", args[0], err)
 		}
@@ -68,7 +76,7 @@ func run(ctx context.Context, env *cli, args []string) int {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "premortem: how your AI start-up could die, before it does")
-	fmt.Fprintln(w, "\nUsage: premortem COMMAND [flags] [args]\n\nCommands:")
+	fmt.Fprintln(w, "\nUsage: premortem [--config FILE] COMMAND [flags] [args]\n\nCommands:")
 	for _, name := range sortedCommands() {
 		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].summary)
 	}

@@ -53,8 +53,7 @@ func runModels(ctx context.Context, env *cli, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
+		return fmt.Errorf("unexpected argument %q; usage: premortem models [--config FILE] [--check] [--json]", fs.Arg(0))
 	}
 	// Not loadApp: a broken default must be reported here, not refuse to start.
 	path := *cfgPath
@@ -78,10 +77,24 @@ func runModels(ctx context.Context, env *cli, args []string) error {
 	} else {
 		printBackends(env.stdout, rows, *check)
 	}
+	return checkVerdict(rows)
+}
+
+// checkVerdict fails a check in which any backend failed: the default
+// first, as every answer depends on it, then the others, all on one line.
+func checkVerdict(rows []*backendRow) error {
+	var others []string
 	for _, r := range rows {
-		if r.Default && r.Check != nil && !r.Check.OK {
+		if r.Check == nil || r.Check.OK {
+			continue
+		}
+		if r.Default {
 			return fmt.Errorf("the default backend %s is not usable: %s", r.Name, strings.Join(r.Check.Problems, "; "))
 		}
+		others = append(others, fmt.Sprintf("%s (%s)", r.Name, strings.Join(r.Check.Problems, "; ")))
+	}
+	if len(others) > 0 {
+		return fmt.Errorf("%d backend(s) failed the check: %s", len(others), strings.Join(others, ", "))
 	}
 	return nil
 }

@@ -59,8 +59,10 @@ models:
 	}{
 		{"list", nil, []string{"models", "--config", cfg}, 0,
 			[]string{"hosted", "default", "fallback 1", "last resort", "deepseek-chat"}, []string{"CHECK"}},
-		{"check", map[string]string{"FAKE_KEY": "sk-fake-key-1"}, []string{"models", "--config", cfg, "--check"}, 0,
-			[]string{"ok", "2 models", `does not report model "qwen2.5:7b"`, "unreachable:"}, []string{"sk-fake-key-1"}},
+		{"check", map[string]string{"FAKE_KEY": "sk-fake-key-1"}, []string{"models", "--config", cfg, "--check"}, 1,
+			[]string{"ok", "2 models", `does not report model "qwen2.5:7b"`, "unreachable:", "2 backend(s) failed the check: down (unreachable"}, []string{"sk-fake-key-1"}},
+		{"stray argument", nil, []string{"models", "--config", cfg, "extra"}, 1,
+			[]string{`unexpected argument "extra"; usage: premortem models`}, nil},
 		{"check without the default's key", nil, []string{"models", "--config", cfg, "--check"}, 1,
 			[]string{"missing key: the key variable FAKE_KEY is not set", "the default backend hosted is not usable"}, nil},
 		{"PREMORTEM_MODEL picks a broken default", map[string]string{"FAKE_KEY": "k", "PREMORTEM_MODEL": "down"}, []string{"models", "--config", cfg, "--check"}, 1,

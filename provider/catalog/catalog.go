@@ -34,4 +34,8 @@ const (
 	DefaultTemperature = 0.3
 	DefaultRetries     = 2 // extra attempts on 429, 5xx and connection errors
 	DefaultConcurrency = 4 // calls in flight per backend
+	// A hosted API sends its first token within a few seconds and answers
+	// a router's few tokens in one or two.
+	DefaultFirstTokenTimeout = 15 * time.Second // silence before falling back, per attempt
+	DefaultRouteTimeout      = 5 * time.Second
 )

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/premortem/premortem/advisor"
+)
+
+// runChat is a conversation in the terminal: `premortem chat [--model
+// NAME]`. Each line is a question; earlier questions and answers are
+// context under the same rules as a Discord thread (discord.history_turns
+// and history_chars), so "具体该怎么做?" follows on from the answer before.
+// An empty line is skipped; "exit", "quit" or end of input ends it.
+func runChat(ctx context.Context, env *cli, args []string) error {
+	fs, cfgPath := newFlags(env, "chat")
+	model := fs.String("model", "", "backend to answer with (default: the configured default)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: premortem chat [--config FILE] [--model NAME]   (one question per line; exit or Ctrl-D ends)")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "premortem chat: unexpected argument %q (questions are read line by line)\n", fs.Arg(0))
+		return errUsage
+	}
+	a, err := loadApp(env, *cfgPath)
+	if err != nil {
+		return err
+	}
+	lines := readLines(ctx, env.stdin)
+	prompt := isTerminal(env.stdin)
+	var newestFirst []advisor.Turn
+	for {
+		if prompt {
+			io.WriteString(env.stdout, "> ")
+		}
+		var line string
+		var ok bool
+		select {
+		case <-ctx.Done():
+			return nil
+		case line, ok = <-lines:
+		}
+		if !ok {
+			return nil
+		}
+		line = strings.TrimSpace(line)
+		switch strings.ToLower(line) {
+		case "":
+			continue
+		case "exit", "quit", "/exit", "/quit", "退出":
+			return nil
+		}
+		history, _ := advisor.CapHistory(newestFirst, a.cfg.Discord.HistoryTurns, a.cfg.Discord.HistoryChars, false)
+		ans, err := a.adv.Ask(ctx, advisor.Request{Question: line, Model: *model, History: history})
+		switch {
+		case errors.Is(err, advisor.ErrEmptyQuestion), errors.Is(err, advisor.ErrQuestionTooLong):
+			fmt.Fprintln(env.stderr, questionError(err))
+			continue
+		case ctx.Err() != nil:
+			return nil
+		case err != nil:
+			return fmt.Errorf("answer: %w", err)
+		}
+		fmt.Fprintf(env.stdout, "%s\n\n%s\n\n", ans.Text, footer(ans))
+		newestFirst = append([]advisor.Turn{{FromBot: true, Text: ans.Text}, {Text: line}}, newestFirst...)
+	}
+}
+
+// readLines delivers r's lines until it ends or ctx is done, so that an
+// interrupt does not wait for the next Enter.
+func readLines(ctx context.Context, r io.Reader) <-chan string {
+	out := make(chan string)
+	go func() {
+		defer close(out)
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		for sc.Scan() {
+			select {
+			case out <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// isTerminal reports whether r is an interactive terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,86 @@
+package knowledge
+
+import "testing"
+
+// TestSearchGateRules covers the gate's paths one rule at a time: each
+// question is on-topic (want is its first mode) or off-topic (want "").
+func TestSearchGateRules(t *testing.T) {
+	ix := NewIndex(loadForTest(t))
+	tests := []struct {
+		rule, q, want string
+	}{
+		// Out of scope, whatever else the question names.
+		{"out: engineering", "What LoRA rank should I use for a 7B model?", ""},
+		{"out: engineering with a domain word", "how many epochs should I fine-tune llama for on 10k examples?", ""},
+		{"out: engineering zh", "向量数据库用 Milvus 还是 Pinecone?", ""},
+		{"out: engineering with an AI word", "怎么在 Kubernetes 上部署大模型推理服务?", ""},
+		{"out: career", "How should I rewrite my résumé for a PM interview at a big tech company?", ""},
+		{"out: career zh", "想跳槽去大模型公司,简历怎么写?", ""},
+		{"out: office", "my startup's office lease ends next month, should we go remote?", ""},
+		{"out: legal", "how do we incorporate a Delaware C-corp for our AI startup?", ""},
+		{"out: personal", "how do I set up a GPU server at home for Stable Diffusion?", ""},
+		// A business-risk concept in words of its own lifts the veto.
+		{"out lifted by runway", "LoRA or full fine-tuning, our runway is six months either way", "capital"},
+		{"out lifted by 融资", "融资没谈下来,办公室还要不要续租", "capital"},
+		// An AI word needs a business-risk word, not just "startup".
+		{"ai + startup alone", "how much should an ML engineer at an AI startup earn?", ""},
+		{"ai + risk", "what is the biggest risk for my AI startup?", "market"},
+		// A company the article discusses, beside an AI word.
+		{"case + ai", "美图做大模型的思路值得我们学习吗?", "scenario"},
+		{"case alone", "美图秀秀好用吗", ""},
+		// A noun's stem in -率/-性/-度 is a weak word of its concept.
+		{"stem + weak word", "甲方要求百分之百准确", "segment"},
+		// English phrases may take a word between their words.
+		{"phrase with a gap", "nobody has ever heard of us outside of a few hackathons", "market"},
+		// The sentence path: an everyday word of the domain and a sentence
+		// that shares more than one word of its own with the question.
+		{"sentence path", "我们拿了好几个技术大奖,可就是没有付费客户", "market"},
+		{"sentence path, a signal's words", "我们的产品什么都能做,但说不清楚到底给谁用", "scenario"},
+		{"sentence path needs a cue", "怎么提高工作效率", ""},
+		{"one everyday word is not enough", "客户投诉怎么回复比较好", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.rule, func(t *testing.T) {
+			res := ix.Search(tc.q)
+			switch {
+			case tc.want == "" && !res.OffTopic():
+				t.Errorf("Search(%q) cites %v, want nothing", tc.q, ids(res.Modes))
+			case tc.want != "" && res.OffTopic():
+				t.Errorf("Search(%q) is off-topic, want %s first", tc.q, tc.want)
+			case tc.want != "" && res.Modes[0].ID != tc.want:
+				t.Errorf("Search(%q) ranks %v, want %s first", tc.q, ids(res.Modes), tc.want)
+			}
+			if res.OffTopic() && len(res.Benchmarks) > 0 {
+				t.Errorf("an off-topic question has benchmarks %v", ids(res.Benchmarks))
+			}
+		})
+	}
+}
+
+func ids(hs []Hit) []string {
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = h.ID
+	}
+	return out
+}
+
+// TestOutOfScopeWordsAreForeign keeps the out-of-scope vocabulary honest:
+// no out-of-scope form occurs in the article's or the claims' sentences
+// (a form that stems like the knowledge's own words, as "tokenizer" does
+// "tokens", would veto questions the article answers).
+func TestOutOfScopeWordsAreForeign(t *testing.T) {
+	ix := NewIndex(loadForTest(t))
+	var us []unit
+	for _, st := range ix.sents.sents {
+		us, _ = analyze(us[:0], nil, st.text, ix.voc, false)
+		for i := range us {
+			for _, si := range ix.lex.first[us[i].key] {
+				sf := ix.lex.surfaces[si]
+				if c := ix.lex.concepts[sf.concept]; c.kind == kindOut && matchAt(us, i, sf.keys) {
+					t.Errorf("out-of-scope concept %s matches the knowledge's own sentence %q", c.id, st.text)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,149 @@
+package situation
+
+import (
+	"fmt"
+
+	"github.com/premortem/premortem/assess"
+	"github.com/premortem/premortem/knowledge"
+)
+
+// Benchmarks the comparisons use, by knowledge-base ID.
+const (
+	benchStabilityCost    = "stability-cost-2023"
+	benchStabilityRevenue = "stability-revenue-2023"
+	benchIndustrySpend    = "sequoia-gpu-spend-2023"
+	benchIndustryRevenue  = "sequoia-ai-revenue-2023"
+	benchPayingUsers      = "consumer-paying-users"
+	benchConsumerRevenue  = "consumer-revenue-target"
+	benchLossYears        = "early-loss-years"
+)
+
+// compare sets the founder's numbers beside the article's benchmarks. Each
+// comparison needs every number it uses from the founder; none is made up.
+func (r *Reader) compare(b basis) []Comparison {
+	out := []Comparison{}
+	cost, hasCost := b.val[FieldAnnualCost]
+	rev, hasRev := b.val[FieldAnnualRevenue]
+	revFrom := false
+	if !hasRev && b.revenue > 0 {
+		rev, hasRev, revFrom = b.revenue, true, true
+	}
+	if hasCost && hasRev && cost > 0 && rev > 0 {
+		out = append(out, r.costComparisons(b, cost, rev, revFrom)...)
+	}
+	if c, ok := r.runwayComparison(b); ok {
+		out = append(out, c)
+	}
+	users, hasUsers := b.val[FieldPayingUsers]
+	if hasUsers && users > 0 && b.profile.Customers != "enterprise" {
+		if c, ok := r.usersComparison(users); ok {
+			out = append(out, c)
+		}
+	}
+	if price, ok := b.val[FieldMonthlyPrice]; ok && hasUsers && b.revenue > 0 {
+		if c, ok := r.priceComparison(b, price, users); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// figs collects the figures a comparison's text shows as they are written
+// into it.
+type figs []string
+
+func (f *figs) add(s string) string {
+	*f = append(*f, s)
+	return s
+}
+
+// costComparisons: cost/revenue beside Stability AI's and the industry's.
+func (r *Reader) costComparisons(b basis, cost, rev float64, revFrom bool) []Comparison {
+	x := cost / rev
+	var f, g figs
+	costZH := "每年成本 " + f.add(money(b.cur, cost, "zh"))
+	costEN := "yearly cost " + f.add(money(b.cur, cost, "en"))
+	if b.facts[FieldAnnualCost].period == periodMonth {
+		costZH += "(每月 " + f.add(money(b.cur, cost/12, "zh")) + " × 12)"
+		costEN += " (" + f.add(money(b.cur, cost/12, "en")) + " a month × 12)"
+	}
+	revZH, revEN := f.add(money(b.cur, rev, "zh")), f.add(money(b.cur, rev, "en"))
+	if revFrom {
+		revZH += "(价格 × 付费用户 × 12)"
+		revEN += " (price × paying users × 12)"
+	}
+	sr := r.facts.StabilityRatio()
+	sc, sv := r.figure(benchStabilityCost, r.facts.StabilityCost), r.figure(benchStabilityRevenue, r.facts.StabilityRevenue)
+	stability := Comparison{Kind: CompareCostRevenue, Benchmark: benchStabilityCost, Theirs: round1(x), Article: round1(sr), Unit: "x", Text: knowledge.Text{
+		ZH: fmt.Sprintf("按你给的数字计算:%s / 收入 %s = %s;Stability AI 2023 年是 %s(%s / %s)。",
+			costZH, revZH, f.add(ratio(x)+" 倍"), f.add(ratio(sr)+" 倍"), f.add(sc.ZH), f.add(sv.ZH)),
+		EN: fmt.Sprintf("Computed from your numbers: %s / revenue %s = %s; Stability AI's 2023 was %s (%s / %s).",
+			costEN, revEN, f.add(ratio(x)+"x"), f.add(ratio(sr)+"x"), f.add(sc.EN), f.add(sv.EN))}}
+	stability.Figures = f
+	ir := r.facts.IndustryRatio()
+	is, iv := r.figure(benchIndustrySpend, r.facts.IndustrySpend), r.figure(benchIndustryRevenue, r.facts.IndustryRevenue)
+	industry := Comparison{Kind: CompareIndustry, Benchmark: benchIndustrySpend, Theirs: round1(x), Article: round1(ir), Unit: "x", Text: knowledge.Text{
+		ZH: fmt.Sprintf("按你给的数字计算:成本是收入的 %s;红杉资本统计的全行业是 %s(GPU 花费 %s / 收入 %s)。",
+			g.add(ratio(x)+" 倍"), g.add(ratio(ir)+" 倍"), g.add(is.ZH), g.add(iv.ZH)),
+		EN: fmt.Sprintf("Computed from your numbers: cost is %s revenue; the industry's, per Sequoia, is %s (%s GPU spend / %s revenue).",
+			g.add(ratio(x)+"x"), g.add(ratio(ir)+"x"), g.add(is.EN), g.add(iv.EN))}}
+	industry.Figures = g
+	return []Comparison{stability, industry}
+}
+
+// figure is a benchmark as the article writes it (zh) and as an English
+// reader writes it; fallback is its value when the knowledge base lacks it.
+func (r *Reader) figure(id string, fallback float64) knowledge.Text {
+	if r.kb != nil {
+		if bm, ok := r.kb.Benchmark(id); ok {
+			return knowledge.Text{ZH: bm.Text, EN: money(bm.Currency, bm.Value, "en")}
+		}
+	}
+	return knowledge.Text{ZH: money("USD", fallback, "zh"), EN: money("USD", fallback, "en")}
+}
+
+// benchmark returns a benchmark of the knowledge base.
+func (r *Reader) benchmark(id string) (*knowledge.Benchmark, bool) {
+	if r.kb == nil {
+		return nil, false
+	}
+	return r.kb.Benchmark(id)
+}
+
+func (r *Reader) usersComparison(users float64) (Comparison, bool) {
+	bm, ok := r.benchmark(benchPayingUsers)
+	if !ok || bm.Value <= 0 {
+		return Comparison{}, false
+	}
+	c := Comparison{Kind: ComparePayingUsers, Benchmark: bm.ID, Theirs: users, Article: bm.Value, Unit: "users", Figures: []string{bm.Text}}
+	if users >= bm.Value {
+		c.Text = knowledge.Text{
+			ZH: fmt.Sprintf("你有 %s 个付费用户,已达到文章所说的“%s”。", count(users, "zh"), bm.Text),
+			EN: fmt.Sprintf("Your %s paying users reach the article's “%s” (%s).", count(users, "en"), bm.Text, count(bm.Value, "en"))}
+		return c, true
+	}
+	pct := percent(users / bm.Value)
+	c.Figures = append(c.Figures, pct)
+	c.Text = knowledge.Text{
+		ZH: fmt.Sprintf("按你给的数字计算:%s 个付费用户是文章所说“%s”的 %s。", count(users, "zh"), bm.Text, pct),
+		EN: fmt.Sprintf("Computed from your numbers: %s paying users is %s of the article's “%s” (%s).", count(users, "en"), pct, bm.Text, count(bm.Value, "en"))}
+	return c, true
+}
+
+func (r *Reader) priceComparison(b basis, price, users float64) (Comparison, bool) {
+	bm, ok := r.benchmark(benchConsumerRevenue)
+	if !ok || bm.Value <= 0 || b.cur == "" {
+		return Comparison{}, false
+	}
+	theirs := convert(b.revenue, b.cur, bm.Currency)
+	var f figs
+	zh := fmt.Sprintf("按你给的数字计算:%s 个付费用户 × 每月 %s × 12 = 每年 %s", count(users, "zh"), f.add(money(b.cur, price, "zh")), f.add(money(b.cur, b.revenue, "zh")))
+	en := fmt.Sprintf("Computed from your numbers: %s paying users × %s a month × 12 = %s a year", count(users, "en"), f.add(money(b.cur, price, "en")), f.add(money(b.cur, b.revenue, "en")))
+	if b.cur != bm.Currency {
+		zh += fmt.Sprintf("(按 1 美元 = %g 元约合 %s)", assess.CNYPerUSD, f.add(money(bm.Currency, theirs, "zh")))
+		en += fmt.Sprintf(" (about %s at $1 = ¥%g)", f.add(money(bm.Currency, theirs, "en")), assess.CNYPerUSD)
+	}
+	return Comparison{Kind: ComparePriceRevenue, Benchmark: bm.ID, Theirs: round1(theirs), Article: bm.Value, Unit: bm.Currency + "/year", Figures: f, Text: knowledge.Text{
+		ZH: zh + fmt.Sprintf(";文章说“%s”。", bm.Citation.Quote),
+		EN: en + fmt.Sprintf("; the article says it takes 100,000-level paying users to make tens of millions of yuan (“%s”).", bm.Citation.Quote)}}, true
+}

@@ -1,0 +1,117 @@
+package situation
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/premortem/premortem/assess"
+)
+
+// basis is what the comparisons and the rules work from: the settled facts,
+// their amounts in one currency, and what follows from them.
+type basis struct {
+	profile assess.Profile
+	cur     string          // the profile's currency
+	mixed   bool            // some amounts were converted to cur
+	facts   map[string]cand // settled facts by field
+	val     map[string]float64
+
+	monthly float64 // monthly spend the runway is computed from
+	spendBy string  // how: "burn", "cost", "net" (cost - revenue) or "loss"
+	runway  float64 // months computed from cash and monthly spend; 0 if not
+	revenue float64 // yearly revenue computed from price x paying users; 0 if not
+}
+
+// amountOrder decides the profile's currency: the first of these written.
+var amountOrder = []string{FieldAnnualCost, FieldAnnualRevenue, FieldCash, FieldMonthlyPrice, FieldAnnualLoss, FieldRaised, FieldSpent}
+
+// profile builds the assessment profile from the settled facts, with the
+// runway and revenue their numbers imply where the founder did not say.
+func (r *Reader) profile(facts []cand) basis {
+	b := basis{facts: map[string]cand{}, val: map[string]float64{}}
+	for _, c := range facts {
+		b.facts[c.fact.Field] = c
+	}
+	for _, f := range amountOrder {
+		if c, ok := b.facts[f]; ok && c.cur != "" && b.cur == "" {
+			b.cur = c.cur
+		}
+	}
+	p := &b.profile
+	if b.cur != "" {
+		set(p, "currency", b.cur)
+	}
+	for _, c := range facts {
+		v, isNum := c.fact.Value.(float64)
+		if isNum && c.amount && c.cur != "" && c.cur != b.cur {
+			v, b.mixed = convert(v, c.cur, b.cur), true
+		}
+		if isNum {
+			b.val[c.fact.Field] = v
+		}
+		if _, ok := assess.FieldByName(c.fact.Field); !ok {
+			continue
+		}
+		switch x := c.fact.Value.(type) {
+		case float64:
+			set(p, c.fact.Field, strconv.FormatFloat(v, 'f', -1, 64))
+		case bool:
+			set(p, c.fact.Field, strconv.FormatBool(x))
+		case string:
+			set(p, c.fact.Field, x)
+		}
+	}
+	r.derive(&b)
+	return b
+}
+
+// derive computes the runway from cash and monthly spend, and yearly
+// revenue from price x paying users, where the founder gave the parts but
+// not the whole.
+func (r *Reader) derive(b *basis) {
+	cost, hasCost := b.val[FieldAnnualCost]
+	rev, hasRev := b.val[FieldAnnualRevenue]
+	switch loss, hasLoss := b.val[FieldAnnualLoss]; {
+	case hasCost && b.facts[FieldAnnualCost].burn:
+		b.monthly, b.spendBy = cost/12, "burn"
+	case hasCost && hasRev:
+		b.monthly, b.spendBy = (cost-rev)/12, "net"
+	case hasCost:
+		b.monthly, b.spendBy = cost/12, "cost"
+	case hasLoss:
+		b.monthly, b.spendBy = loss/12, "loss"
+	}
+	if cash, ok := b.val[FieldCash]; ok && b.monthly > 0 {
+		b.runway = math.Min(math.Round(10*cash/b.monthly)/10, assess.MaxMonths)
+		if _, stated := b.facts[FieldRunway]; !stated {
+			set(&b.profile, FieldRunway, strconv.FormatFloat(b.runway, 'f', -1, 64))
+		}
+	}
+	price, hasPrice := b.val[FieldMonthlyPrice]
+	users, hasUsers := b.val[FieldPayingUsers]
+	if hasPrice && hasUsers && price*users*12 <= assess.MaxAmount {
+		b.revenue = price * users * 12
+		if !hasRev {
+			set(&b.profile, FieldAnnualRevenue, strconv.FormatFloat(b.revenue, 'f', -1, 64))
+		}
+	}
+}
+
+// set stores one answer through the profile's own parser; a value it
+// refuses is left out.
+func set(p *assess.Profile, field, value string) {
+	if f, ok := assess.FieldByName(field); ok {
+		_ = p.SetAnswer(f, value, "")
+	}
+}
+
+// convert changes v from one currency to the other at the assessment's rate.
+func convert(v float64, from, to string) float64 {
+	switch {
+	case from == "USD" && to == "CNY":
+		return v * assess.CNYPerUSD
+	case from == "CNY" && to == "USD":
+		return v / assess.CNYPerUSD
+	}
+	return v
+}
