@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -186,5 +187,25 @@ func TestEveryDefinedCommandIsRouted(t *testing.T) {
 			t.Errorf("/%s is not routed", c.Name)
 		}
 		h.settle(discordfake.UserOther)
+	}
+}
+
+// TestWaitingNoticeIsTheProgressLine checks the advisor's notice that a
+// backend is silent shows under the answer being written, and that the
+// answer replaces it.
+func TestWaitingNoticeIsTheProgressLine(t *testing.T) {
+	h := start(t, setup{noticeAfter: 100 * time.Millisecond})
+	h.useModel(t, "local")
+	block := make(chan struct{})
+	h.model.setBlock(block)
+	i := h.srv.Command(discordfake.UserMember, discordfake.ChannelGeneral, "ask", discordfake.StringOption("question", "市场不行会怎么死? market"))
+	h.interact(i)
+	h.waitOriginal(i, func(m *discordgo.Message) bool {
+		return len(m.Embeds) > 0 && m.Embeds[0].Footer != nil && strings.HasPrefix(m.Embeds[0].Footer.Text, "⏳") && strings.Contains(m.Embeds[0].Footer.Text, "local")
+	})
+	close(block)
+	m := h.waitOriginal(i, func(m *discordgo.Message) bool { return len(m.Components) > 0 })
+	if f := m.Embeds[len(m.Embeds)-1].Footer; f == nil || strings.Contains(f.Text, "⏳") {
+		t.Errorf("final footer %+v", f)
 	}
 }

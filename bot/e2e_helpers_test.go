@@ -89,6 +89,13 @@ type harnessOpt func(*config.Discord, *discordfake.Options)
 
 func newAdvisor(t testing.TB, m llm.Model) *advisor.Advisor {
 	t.Helper()
+	return newAdvisorNoticing(t, m, 0)
+}
+
+// newAdvisorNoticing is newAdvisor whose backends, silent for noticeAfter
+// (0: the advisor's default), make it say it is waiting.
+func newAdvisorNoticing(t testing.TB, m llm.Model, noticeAfter time.Duration) *advisor.Advisor {
+	t.Helper()
 	kb, err := knowledge.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +104,7 @@ func newAdvisor(t testing.TB, m llm.Model) *advisor.Advisor {
 	if m != nil {
 		specs = append(specs, advisor.BackendSpec{Name: "local", Provider: "ollama", ModelName: "fake-1", Model: m, Retries: -1})
 	}
-	backends, err := advisor.NewBackends(advisor.BackendsConfig{Backends: specs})
+	backends, err := advisor.NewBackends(advisor.BackendsConfig{Backends: specs, NoticeAfter: noticeAfter})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,11 +132,13 @@ func startBot(t testing.TB, opts ...harnessOpt) *harness {
 }
 
 // setup is where a harness's bot runs: on srv (nil: a new fake), with its
-// state in the SQLite file dsn ("": a new one), with the wizard or not.
+// state in the SQLite file dsn ("": a new one), with the wizard or not,
+// with the advisor's waiting notice after noticeAfter (0: its default).
 type setup struct {
-	srv    *discordfake.Server
-	dsn    string
-	wizard bool
+	srv         *discordfake.Server
+	dsn         string
+	wizard      bool
+	noticeAfter time.Duration
 }
 
 // start runs a bot as su says until the test ends.
@@ -157,7 +166,7 @@ func start(t testing.TB, su setup, opts ...harnessOpt) *harness {
 		t.Fatal(err)
 	}
 	model := &streamModel{chunks: []string{"市场不行", "是最大的风险 `market`", ":收入远低于成本。"}, gap: 20 * time.Millisecond}
-	adv := newAdvisor(t, model)
+	adv := newAdvisorNoticing(t, model, su.noticeAfter)
 	var flow *wizard.Flow
 	if su.wizard {
 		sessions := wizard.StoreSessions{S: db}
