@@ -146,12 +146,14 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 	g := a.ground(found, lang, sit)
 	g.FollowUp, g.Said = followUp, botSaid(req.History)
 	g.Direct = a.direct(&g)
+	direct := directText(g)
 	ans := &Answer{
 		Question:   q,
 		Lang:       lang,
 		Risks:      g.Risks,
 		Benchmarks: g.Benchmarks,
 		Situation:  situationView(sit, lang),
+		Direct:     direct,
 		TimingMS:   map[string]float64{},
 		Route:      route,
 	}

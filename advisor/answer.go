@@ -20,6 +20,7 @@ type Answer struct {
 	Question   string             `json:"question"`
 	Lang       string             `json:"lang"` // "zh" or "en"
 	Text       string             `json:"answer"`
+	Direct     string             `json:"direct,omitempty"` // the direct answer the text opens with, for front ends that lay it out
 	Risks      []Risk             `json:"risks"`
 	Benchmarks []BenchmarkRef     `json:"benchmarks"`
 	Situation  situation.View     `json:"situation"` // the founder's facts and the comparisons computed from them
@@ -48,7 +49,9 @@ type Risk struct {
 	Title     string               `json:"title"`
 	Score     float64              `json:"score"` // 0..1 relevance to the question
 	Why       string               `json:"why"`
-	Citations []knowledge.Citation `json:"citations"`
+	Citations []knowledge.Citation `json:"citations"`         // the evidence first, the section's heading last
+	Actions   []string             `json:"actions,omitempty"` // first steps for this founder
+	Figure    *BenchmarkRef        `json:"figure,omitempty"`  // the one figure that makes it concrete
 }
 
 // BenchmarkRef is one figure shown with an answer.

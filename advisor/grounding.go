@@ -102,20 +102,31 @@ func (a *Advisor) ground(found knowledge.Result, lang string, sit *situation.Sit
 		// concepts or shown figures; when none does, the mode's first (most
 		// telling) evidence alone, never an unrelated second one.
 		gm.Evidence = pick(m.Evidence, h.Terms, gm.Benchmarks, maxEvidence, true)
-		cites := []knowledge.Citation{m.Heading}
+		// The evidence first: a front end showing one quote shows the
+		// article's evidence, not the section's heading.
+		var cites []knowledge.Citation
 		for _, e := range gm.Evidence {
 			cites = append(cites, e.Citations...)
 		}
 		for _, r := range gm.Reasons {
 			cites = append(cites, r.Citations...)
 		}
-		g.Risks = append(g.Risks, Risk{
+		cites = append(cites, m.Heading)
+		risk := Risk{
 			ID:        m.ID,
 			Title:     m.Title.In(lang),
 			Score:     round3(h.Score),
 			Why:       why(lang, h.Terms, &gm),
 			Citations: dedupeCitations(cites),
-		})
+		}
+		for _, act := range gm.Actions {
+			risk.Actions = append(risk.Actions, trimStop(act.Text.In(lang))+wordsFor(lang).stop)
+		}
+		if len(gm.Benchmarks) > 0 {
+			ref := benchmarkRef(gm.Benchmarks[0], lang)
+			risk.Figure = &ref
+		}
+		g.Risks = append(g.Risks, risk)
 		g.Modes = append(g.Modes, gm)
 		for _, x := range gm.Benchmarks {
 			if !shownBench[x.ID] && len(g.Benchmarks) < maxBenchmarkRef {

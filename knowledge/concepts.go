@@ -27,9 +27,13 @@ const (
 	kindDomain   = "domain"
 	kindAI       = "ai"
 	kindBusiness = "business"
-	kindTrade    = "trade" // customer, product, 用户: on-topic only beside an AI word
-	kindOut      = "out"   // out of scope (LoRA, 简历, office lease): vetoes unless a risk concept is named too
+	kindTrade    = "trade"    // customer, product, 用户: on-topic only beside an AI word
+	kindOut      = "out"      // out of scope (LoRA, 简历, office lease): vetoes unless a risk concept is named too
+	kindTag      = "tag"      // a class of names (vendors) that only an out concept's beside rule counts
+	kindEveryday = "everyday" // everyday words and idioms (need, month, 行业里): a weak form they cover ranks nothing
 )
+
+var conceptKinds = []string{kindDomain, kindAI, kindBusiness, kindTrade, kindOut, kindTag, kindEveryday}
 
 // ConceptDef is one entry of concepts.yaml.
 type ConceptDef struct {
@@ -41,12 +45,15 @@ type ConceptDef struct {
 	Modes      map[string]float64 `yaml:"modes"`      // mode ID -> weight
 	Benchmarks map[string]float64 `yaml:"benchmarks"` // benchmark ID -> weight
 	Cases      []string           `yaml:"cases"`      // boosts the benchmarks about these cases
+	Beside     map[string]int     `yaml:"beside"`     // out only: tag concept ID -> how many of its names the veto needs beside
 }
 
 // Concepts returns the embedded concept lexicon, strictly decoded.
-func Concepts() ([]ConceptDef, error) {
+func Concepts() ([]ConceptDef, error) { return parseConcepts(conceptsYAML) }
+
+func parseConcepts(data []byte) ([]ConceptDef, error) {
 	var defs []ConceptDef
-	dec := yaml.NewDecoder(bytes.NewReader(conceptsYAML))
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&defs); err != nil {
 		return nil, fmt.Errorf("knowledge/data/concepts.yaml: %w", err)
@@ -58,10 +65,23 @@ func Concepts() ([]ConceptDef, error) {
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: a concept has no id")
 		case seen[d.ID]:
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: duplicate id", d.ID)
-		case d.Kind != "" && d.Kind != kindDomain && d.Kind != kindAI && d.Kind != kindBusiness && d.Kind != kindTrade && d.Kind != kindOut:
+		case d.Kind != "" && !slices.Contains(conceptKinds, d.Kind):
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: unknown kind %q", d.ID, d.Kind)
+		case len(d.Beside) > 0 && d.Kind != kindOut:
+			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: beside is for kind out only", d.ID)
 		}
 		seen[d.ID] = true
+	}
+	kinds := map[string]string{}
+	for _, d := range defs {
+		kinds[d.ID] = d.Kind
+	}
+	for _, d := range defs {
+		for id, n := range d.Beside {
+			if kinds[id] != kindTag || n < 1 {
+				return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: beside %q: want a tag concept and a count of at least 1", d.ID, id)
+			}
+		}
 	}
 	return defs, nil
 }
@@ -73,6 +93,13 @@ type concept struct {
 	risk    bool
 	modes   []target
 	benches []target
+	beside  []besideRule // out concepts: what the veto needs beside their words
+}
+
+// besideRule: an out concept's words veto only beside n names of the tag
+// concept ("cheaper" beside two vendors).
+type besideRule struct {
+	tag, n int32
 }
 
 type target struct {
@@ -85,6 +112,7 @@ type surface struct {
 	keys    []uint64
 	concept int32
 	weak    bool // an everyday word ("phone", "成本"): on-topic only beside an AI or business word
+	loose   bool // two content words or more: other words may sit between them (matchLoose)
 }
 
 // lexicon is the compiled concept layer.
@@ -134,7 +162,13 @@ func (lx *lexicon) addSurface(v *vocab, form string, c int32) {
 			return
 		}
 	}
-	lx.surfaces = append(lx.surfaces, surface{keys: keys, concept: c, weak: weak})
+	n := 0
+	for _, u := range us {
+		if !u.stop && !u.han {
+			n++
+		}
+	}
+	lx.surfaces = append(lx.surfaces, surface{keys: keys, concept: c, weak: weak, loose: n >= 2})
 	lx.first[keys[0]] = append(lx.first[keys[0]], int32(len(lx.surfaces)-1))
 }
 

@@ -87,7 +87,7 @@ func (ix *Index) search(s *scratch, q string) Result {
 		g.named.n = 0 // a name that is an everyday word here ("stability", "苹果派")
 	}
 	lexical := g.lexical(ix.lex.concepts)
-	if g.vetoed() || !lexical && !ix.sentencePath(s) {
+	if g.vetoed(ix.lex.concepts) || !lexical && !ix.sentencePath(s) {
 		return Result{}
 	}
 	// The prior stands in when nothing says which mode; the article's own

@@ -59,6 +59,12 @@ func NewIndex(b *Base) *Index {
 			ix.prior = c
 		}
 	}
+	for _, d := range defs {
+		cc := &ix.lex.concepts[ix.lex.byID[d.ID]]
+		for id, n := range d.Beside {
+			cc.beside = append(cc.beside, besideRule{ix.lex.byID[id], int32(n)})
+		}
+	}
 	// Knowledge entries add concepts of their own, so packs take part. Their
 	// keywords and names are weak: they rank well but are often everyday
 	// words ("free", "local", "Apple") that must not carry a question alone.

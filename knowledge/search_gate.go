@@ -19,11 +19,18 @@ package knowledge
 //     claims' sentences well, in words the sentence shares (see below).
 //
 // Whatever the path, a question that names an out-of-scope concept
-// (kind: out in concepts.yaml: AI engineering how-tos, careers, office and
-// legal admin) is off-topic unless it also names a business-risk concept
-// (risk: true) in words of its own: "What LoRA rank should I use?" and
-// "our office lease ends, should we go remote?" cite nothing; "LoRA or
-// not, our runway is six months" is about runway.
+// (kind: out in concepts.yaml: AI engineering how-tos, how-tos about using
+// a tool, careers, office and legal admin, licence choice, vendor shopping)
+// is off-topic unless it also names a business-risk concept (risk: true:
+// money, revenue, cost, survival, making money) in words of its own: "What
+// LoRA rank should I use?", "开源协议选Apache 2.0还是MIT?" and "our office
+// lease ends, should we go remote?" cite nothing; "LoRA or not, our runway
+// is six months" is about runway, "we open-sourced under Apache 2.0, how do
+// we make money?" about open source. An out concept may need company
+// (beside: names of a tag concept): price words rule a question out only
+// beside vendors, two for a comparison ("AWS和CoreWeave哪个更便宜"), one
+// for a superlative ("哪家GPU云最便宜"); "租卡还是买卡,哪个更便宜?" is the
+// article's own dilemma.
 
 // gate collects what the question names, and where.
 type gate struct {
@@ -34,7 +41,8 @@ type gate struct {
 	alarm                     spans    // business words of risk concepts ("风险", "die"; not "startup")
 	named                     spans    // names of the article's cases ("美图", "Apple")
 	out, risk                 spans    // out-of-scope words; strong forms of risk concepts
-	weakC                     [4]int32 // the concept of each weak span
+	tag                       spans    // names of tag concepts (vendors), for the beside rules
+	weakC, outC, tagC         [4]int32 // the concept of each weak, out and tag span
 }
 
 // spans holds up to four question spans; more add nothing to the gate.
@@ -50,6 +58,14 @@ func (g *gate) add(ss *spans, from, to int32) {
 	}
 }
 
+// addC adds a span and its concept.
+func (g *gate) addC(ss *spans, cs *[4]int32, from, to, c int32) {
+	if ss.n < len(ss.at) {
+		cs[ss.n] = c
+		g.add(ss, from, to)
+	}
+}
+
 // apart reports whether some span of a and some span of b do not overlap.
 func apart(a, b *spans) bool {
 	for i := 0; i < a.n; i++ {
@@ -62,8 +78,44 @@ func apart(a, b *spans) bool {
 	return false
 }
 
-// vetoed reports whether an out-of-scope word rules the question out.
-func (g *gate) vetoed() bool { return g.out.n > 0 && !apart(&g.risk, &g.out) }
+func overlap(a, b [2]int32) bool { return a[0] < b[1] && b[0] < a[1] }
+
+// vetoed reports whether an out-of-scope word rules the question out: one
+// whose beside rules hold, with no risk concept's strong form apart from it.
+func (g *gate) vetoed(cs []concept) bool {
+	var active spans
+	for i := 0; i < g.out.n; i++ {
+		if g.besideHolds(cs[g.outC[i]].beside, g.out.at[i]) {
+			g.add(&active, g.out.at[i][0], g.out.at[i][1])
+		}
+	}
+	return active.n > 0 && !apart(&g.risk, &active)
+}
+
+// besideHolds reports whether each rule finds its count of tag names that
+// overlap neither the out word at nor one another.
+func (g *gate) besideHolds(rules []besideRule, at [2]int32) bool {
+	for _, r := range rules {
+		var got spans
+		for i := 0; i < g.tag.n; i++ {
+			sp := g.tag.at[i]
+			if g.tagC[i] != r.tag || overlap(sp, at) {
+				continue
+			}
+			free := true
+			for j := 0; j < got.n; j++ {
+				free = free && !overlap(sp, got.at[j])
+			}
+			if free {
+				g.add(&got, sp[0], sp[1])
+			}
+		}
+		if int32(got.n) < r.n {
+			return false
+		}
+	}
+	return true
+}
 
 // cue reports whether the question has an everyday word of the domain:
 // an AI, business, commerce or weak lexicon word.

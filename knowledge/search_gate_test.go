@@ -38,6 +38,30 @@ func TestSearchGateRules(t *testing.T) {
 		{"sentence path, a signal's words", "我们的产品什么都能做,但说不清楚到底给谁用", "scenario"},
 		{"sentence path needs a cue", "怎么提高工作效率", ""},
 		{"one everyday word is not enough", "客户投诉怎么回复比较好", ""},
+		// Licence choice is legal admin; asking about money lifts it.
+		{"out: licence", "开源协议选Apache 2.0还是MIT?", ""},
+		{"out: licence, no name", "我们的开源项目用什么许可证比较好?", ""},
+		{"out: licence lifted by making money", "we open-sourced under Apache 2.0, how do we make money?", "open-source"},
+		// A how-to about using a tool.
+		{"out: tool usage", "How do I write better Stable Diffusion prompts for anime images?", ""},
+		{"out: tool usage zh", "Midjourney 的提示词怎么写才能出好图?", ""},
+		{"a prompt wrapper is a company's question", "Our product is just a prompt wrapper around GPT-4, do we have a moat?", "generality"},
+		// Vendor shopping: price words beside two vendors, or a
+		// superlative beside one; the article's own priced dilemma stays.
+		{"out: two vendors, cheaper", "AWS和CoreWeave哪个GPU云更便宜?", ""},
+		{"out: one vendor, cheapest", "which GPU cloud is cheapest for renting H100s?", ""},
+		{"out: two vendors, which is better", "阿里云和腾讯云哪个好用?", ""},
+		{"one vendor, cheaper", "Is it cheaper to rent GPUs from AWS or buy our own?", "capital"},
+		{"no vendor, cheaper", "租卡还是买卡,哪个更便宜?", "capital"},
+		{"vendors and a bill", "GPU cloud bills are eating our runway", "capital"},
+		// A phrase of two content words takes a gap; "what product" none.
+		{"gap of two words", "nobody outside our discord knows our product exists", "market"},
+		{"function words anchor a phrase", "what is the best product to clean a carpet", ""},
+		// Phrases of the article's signals.
+		{"nobody uses it", "我们的产品没人用,怎么办", "market"},
+		{"an agent that needs every step", "我们的 AI 要用户一步一步告诉它怎么做", "scenario"},
+		{"a model for everything", "we built a model that can do everything", "scenario"},
+		{"zero tolerance for errors", "the hospital wants the model to be right every single time", "segment"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule, func(t *testing.T) {

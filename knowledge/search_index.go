@@ -103,7 +103,9 @@ type scratch struct {
 	units    []unit
 	buf      []byte
 	terms    []wterm
-	matched  []int32   // concepts matched, in order
+	found    []found   // surface forms matched, in order
+	sents    [][2]int  // the question's sentences (markAsked)
+	matched  []int32   // concepts applied, in order
 	spans    []span    // why each mode or benchmark scored
 	spanBuf  []span    // scratch for sorting spans
 	spanPos  []int32   // ... and its bucket positions
@@ -134,7 +136,8 @@ type scratch struct {
 const (
 	markEdge uint8 = 1 << iota
 	markJoined
-	markIn // unit i is inside a match
+	markIn    // unit i is inside a match
+	markAsked // unit i is in an asked sentence (see markAsked)
 )
 
 // span records that units [from, to) of the question added w to target.
@@ -172,7 +175,7 @@ func newScratchPool(modes, benches, sents int) *sync.Pool {
 }
 
 func (s *scratch) reset() {
-	s.units, s.terms, s.matched, s.spans, s.order = s.units[:0], s.terms[:0], s.matched[:0], s.spans[:0], s.order[:0]
+	s.units, s.terms, s.found, s.matched, s.spans, s.order = s.units[:0], s.terms[:0], s.found[:0], s.matched[:0], s.spans[:0], s.order[:0]
 	s.g, s.ss = gate{}, sentScore{}
 	clear(s.modeOwn)
 	clear(s.mode)

@@ -1,79 +1,28 @@
 package knowledge
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
-// matchConcepts finds the lexicon's surface forms in the question's units:
-// each concept's mode and benchmark weights go into s.mode and s.bench
-// (once per concept), its span into s.spans (for "why") and into the gate
-// (what kind of word it was, and where), and every match's edges into
-// s.marks (so bigrams across a word's edge count less in the sentence index).
+// matchConcepts finds the lexicon's surface forms in the question's units
+// (s.found), then applies them: each concept's mode and benchmark weights
+// go into s.mode and s.bench (once per concept), its span into s.spans (for
+// "why") and into the gate (what kind of word it was, and where), and every
+// match's edges into s.marks (so bigrams across a word's edge count less in
+// the sentence index).
+//
+// Two rules apply first (search_weak.go): a weak form that a longer phrase
+// or an everyday word covers counts for the gate only (quiet), and everyday
+// words are no search terms; and when the question asks in one sentence and
+// gives context in others, the asked sentence is its subject (markAsked).
 func (ix *Index) matchConcepts(s *scratch, q string) {
 	s.marks = slices.Grow(s.marks[:0], len(s.units)+1)[:len(s.units)+1]
 	clear(s.marks)
-	g := &s.g
-	hit := func(c int32, from, to int32, weakForm bool) {
-		cc := &ix.lex.concepts[c]
-		seen := slices.Contains(s.matched, c)
-		s.marks[from] |= markEdge
-		s.marks[to] |= markEdge
-		for i := from; i < to; i++ {
-			s.marks[i] |= markIn
-			if i+1 < to {
-				s.marks[i] |= markJoined
-			}
-		}
-		if cc.risk && !weakForm {
-			g.add(&g.risk, from, to)
-		}
-		switch {
-		case cc.kind == kindOut:
-			g.add(&g.out, from, to)
-			return
-		case cc.kind == kindAI:
-			g.add(&g.ai, from, to)
-		case cc.kind == kindBusiness:
-			g.add(&g.business, from, to)
-			if cc.risk {
-				g.add(&g.alarm, from, to)
-			}
-		case cc.kind == kindTrade:
-			g.add(&g.trade, from, to)
-		case weakForm:
-			if c < ix.nLex && !seen {
-				g.add(&g.weak, from, to)
-				g.weakC[g.weak.n-1] = c
-			}
-			if ix.cases[0] <= c && c < ix.cases[1] {
-				g.add(&g.named, from, to)
-			}
-		default:
-			g.domain = true
-		}
-		if seen {
-			return
-		}
-		s.matched = append(s.matched, c)
-		for _, t := range cc.modes {
-			s.mode[t.idx] += t.w
-			s.spans = append(s.spans, span{target: t.idx, from: from, to: to, w: t.w, concept: c})
-		}
-		for _, t := range cc.benches {
-			if s.bench[t.idx] == 0 {
-				s.touched = append(s.touched, t.idx)
-			}
-			s.bench[t.idx] += t.w
-			s.spans = append(s.spans, span{target: benchBase + t.idx, from: from, to: to, w: t.w, concept: c})
-		}
-	}
+	s.found = s.found[:0]
 	us := s.units
 	try := func(i int, cands []int32) {
 		for _, si := range cands {
-			if end := matchLoose(us, i, ix.lex.surfaces[si].keys); end > 0 {
-				sf := &ix.lex.surfaces[si]
-				hit(sf.concept, int32(i), int32(end), sf.weak)
+			sf := &ix.lex.surfaces[si]
+			if end := matchLoose(us, i, sf.keys, sf.loose); end > 0 {
+				s.found = append(s.found, found{concept: sf.concept, from: int32(i), to: int32(end), weak: sf.weak})
 			}
 		}
 	}
@@ -83,8 +32,102 @@ func (ix *Index) matchConcepts(s *scratch, q string) {
 			try(i, ix.first2[bigramKey(rune(us[i].key&^keyHan), rune(us[i+1].key&^keyHan))])
 		}
 		if ix.money >= 0 && us[i].num && moneyLike(q, us, i) {
-			hit(ix.money, int32(i), int32(i+1), true)
+			s.found = append(s.found, found{concept: ix.money, from: int32(i), to: int32(i + 1), weak: true})
 		}
+	}
+	for k := range s.found {
+		f := &s.found[k]
+		f.quiet = ix.quiet(s.found, k)
+		if ix.lex.concepts[f.concept].kind == kindEveryday {
+			for i := f.from; i < f.to; i++ {
+				us[i].stop = true // not a search term either
+			}
+		}
+	}
+	if !ix.markAsked(s, q) {
+		for k := range s.found {
+			ix.hit(s, &s.found[k], 1)
+		}
+		return
+	}
+	// The asked sentences first, so that a concept named in both counts
+	// at its full weight.
+	for _, asked := range []bool{true, false} {
+		for k := range s.found {
+			f := &s.found[k]
+			if s.marks[f.from]&markAsked != 0 != asked {
+				continue
+			}
+			w := float32(1)
+			if !asked {
+				w = contextWeight
+			}
+			ix.hit(s, f, w)
+		}
+	}
+}
+
+// hit applies one match, its concept's weights times w.
+func (ix *Index) hit(s *scratch, f *found, w float32) {
+	c, from, to := f.concept, f.from, f.to
+	cc := &ix.lex.concepts[c]
+	g := &s.g
+	switch cc.kind {
+	case kindEveryday:
+		return
+	case kindTag:
+		g.addC(&g.tag, &g.tagC, from, to, c)
+		return
+	}
+	seen := slices.Contains(s.matched, c)
+	s.marks[from] |= markEdge
+	s.marks[to] |= markEdge
+	for i := from; i < to; i++ {
+		s.marks[i] |= markIn
+		if i+1 < to {
+			s.marks[i] |= markJoined
+		}
+	}
+	if cc.risk && !f.weak {
+		g.add(&g.risk, from, to)
+	}
+	switch {
+	case cc.kind == kindOut:
+		g.addC(&g.out, &g.outC, from, to, c)
+		return
+	case cc.kind == kindAI:
+		g.add(&g.ai, from, to)
+	case cc.kind == kindBusiness:
+		g.add(&g.business, from, to)
+		if cc.risk {
+			g.add(&g.alarm, from, to)
+		}
+	case cc.kind == kindTrade:
+		g.add(&g.trade, from, to)
+	case f.weak:
+		if c < ix.nLex && !seen {
+			g.addC(&g.weak, &g.weakC, from, to, c)
+		}
+		if ix.cases[0] <= c && c < ix.cases[1] {
+			g.add(&g.named, from, to)
+		}
+	default:
+		g.domain = true
+	}
+	if seen || f.quiet {
+		return
+	}
+	s.matched = append(s.matched, c)
+	for _, t := range cc.modes {
+		s.mode[t.idx] += w * t.w
+		s.spans = append(s.spans, span{target: t.idx, from: from, to: to, w: w * t.w, concept: c})
+	}
+	for _, t := range cc.benches {
+		if s.bench[t.idx] == 0 {
+			s.touched = append(s.touched, t.idx)
+		}
+		s.bench[t.idx] += w * t.w
+		s.spans = append(s.spans, span{target: benchBase + t.idx, from: from, to: to, w: w * t.w, concept: c})
 	}
 }
 
@@ -95,7 +138,9 @@ func (ix *Index) matchConcepts(s *scratch, q string) {
 func (ix *Index) scoreTerms(s *scratch) {
 	us, g := s.units, &s.g
 	for _, t := range s.terms {
-		if pi, ok := ix.modes.terms[t.key]; ok {
+		// A bare number ranks no mode: it is a figure (benchmarks, below)
+		// or a founder's own number, not a word of the mode's text.
+		if pi, ok := ix.modes.terms[t.key]; ok && !us[t.at].num {
 			for _, p := range ix.modes.post[pi] {
 				c := t.w * p.w
 				s.modeBM[p.doc] += c
@@ -120,76 +165,4 @@ func (ix *Index) scoreTerms(s *scratch) {
 			}
 		}
 	}
-}
-
-// maxGap is how many words may interrupt an English phrase of the lexicon:
-// "nobody has ever heard of us" is "nobody has heard", "give all our
-// weights away" is "give away".
-const maxGap = 1
-
-// matchLoose is matchAt, letting up to maxGap words sit between two words of
-// a phrase of words; it returns the end of the match, or 0.
-func matchLoose(us []unit, i int, keys []uint64) int {
-	if matchAt(us, i, keys) {
-		return i + len(keys)
-	}
-	if len(keys) < 2 || us[i].han {
-		return 0
-	}
-	j := i
-	for k, key := range keys {
-		if k == 0 {
-			if us[j].key != key {
-				return 0
-			}
-			j++
-			continue
-		}
-		gap := 0
-		for j < len(us) && us[j].key != key && !us[j].han && gap < maxGap {
-			j++
-			gap++
-		}
-		if j >= len(us) || us[j].key != key || us[j].han {
-			return 0
-		}
-		j++
-	}
-	return j
-}
-
-// matchAt reports whether keys occur in us from i, Han characters touching.
-func matchAt(us []unit, i int, keys []uint64) bool {
-	if i+len(keys) > len(us) {
-		return false
-	}
-	for j, k := range keys {
-		if us[i+j].key != k {
-			return false
-		}
-		if j > 0 && us[i+j].han && us[i+j-1].han && !adjacent(us[i+j-1], us[i+j]) {
-			return false
-		}
-	}
-	return true
-}
-
-// moneyLike reports whether the number at us[i] reads as an amount of
-// money or a headcount of users: "2M", "$500k", "3000万", "1.5亿".
-func moneyLike(q string, us []unit, i int) bool {
-	u := us[i]
-	w := q[u.start:u.end]
-	if last := w[len(w)-1] | 0x20; last == 'k' || last == 'm' || last == 'b' || last == 'w' {
-		return true
-	}
-	if before := q[:u.start]; strings.HasSuffix(before, "$") || strings.HasSuffix(before, "¥") || strings.HasSuffix(before, "￥") {
-		return true
-	}
-	if i+1 < len(us) && us[i+1].han && us[i+1].start-u.end <= 1 {
-		switch rune(us[i+1].key &^ keyHan) {
-		case '万', '亿', '元', '块', '美':
-			return true
-		}
-	}
-	return false
 }

@@ -9,8 +9,10 @@ import (
 // splitSentences returns the byte spans of text's sentences, cut after
 // 。!?;… (full-width or ASCII, an ASCII full stop only before a space or the
 // end), without the delimiters and the spaces and punctuation around them.
-func splitSentences(text string) [][2]int {
-	var out [][2]int
+func splitSentences(text string) [][2]int { return appendSentences(nil, text) }
+
+// appendSentences appends the spans of splitSentences to out.
+func appendSentences(out [][2]int, text string) [][2]int {
 	start := 0
 	flush := func(end int) {
 		s, e := start, end

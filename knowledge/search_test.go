@@ -21,6 +21,9 @@ func TestSearchRanksModes(t *testing.T) {
 		{"AI PC", "AI PC 会不会干掉云端大模型", []string{"on-device"}},
 		{"general", "要不要做千亿参数的通用大模型", []string{"generality"}},
 		{"generic AI startup", "what is the biggest risk for my AI startup?", []string{"market"}},
+		// The asked sentence is the subject; the other sentence is context.
+		{"asked sentence", "Will AI PCs kill our cloud chatbot business? We sell a $10/month consumer assistant.", []string{"on-device"}},
+		{"consumer text-to-image", "We run a consumer text-to-image app with 5000 paying users at $8/month; burn is $300K a month and we have $2.4M in the bank.", []string{"capital", "segment", "scenario"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

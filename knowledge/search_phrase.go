@@ -1,0 +1,89 @@
+package knowledge
+
+import "strings"
+
+// Matching the lexicon's phrases and the founders' figures in a question.
+
+// How many words may interrupt an English phrase of the lexicon, between
+// two of its words: up to maxGap content words ("nobody has ever heard of
+// us" is "nobody has heard", "give all our weights away" is "give away",
+// "nobody outside our discord knows" is "nobody knows"), stop words not
+// counted, and maxGapUnits words in all.
+const (
+	maxGap      = 2
+	maxGapUnits = 4
+)
+
+// matchLoose is matchAt, letting a gap (see maxGap) sit between two words
+// of a loose phrase (two content words or more: not "what product", whose
+// function words anchor it); it returns the end of the match, or 0.
+func matchLoose(us []unit, i int, keys []uint64, loose bool) int {
+	if matchAt(us, i, keys) {
+		return i + len(keys)
+	}
+	if !loose || len(keys) < 2 || us[i].han {
+		return 0
+	}
+	j := i
+	for k, key := range keys {
+		if k == 0 {
+			if us[j].key != key {
+				return 0
+			}
+			j++
+			continue
+		}
+		content, units := 0, 0
+		for j < len(us) && us[j].key != key && !us[j].han && units < maxGapUnits {
+			if !us[j].stop {
+				content++
+			}
+			if content > maxGap {
+				return 0
+			}
+			j++
+			units++
+		}
+		if j >= len(us) || us[j].key != key || us[j].han {
+			return 0
+		}
+		j++
+	}
+	return j
+}
+
+// matchAt reports whether keys occur in us from i, Han characters touching.
+func matchAt(us []unit, i int, keys []uint64) bool {
+	if i+len(keys) > len(us) {
+		return false
+	}
+	for j, k := range keys {
+		if us[i+j].key != k {
+			return false
+		}
+		if j > 0 && us[i+j].han && us[i+j-1].han && !adjacent(us[i+j-1], us[i+j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// moneyLike reports whether the number at us[i] reads as an amount of
+// money or a headcount of users: "2M", "$500k", "3000万", "1.5亿".
+func moneyLike(q string, us []unit, i int) bool {
+	u := us[i]
+	w := q[u.start:u.end]
+	if last := w[len(w)-1] | 0x20; last == 'k' || last == 'm' || last == 'b' || last == 'w' {
+		return true
+	}
+	if before := q[:u.start]; strings.HasSuffix(before, "$") || strings.HasSuffix(before, "¥") || strings.HasSuffix(before, "￥") {
+		return true
+	}
+	if i+1 < len(us) && us[i+1].han && us[i+1].start-u.end <= 1 {
+		switch rune(us[i+1].key &^ keyHan) {
+		case '万', '亿', '元', '块', '美':
+			return true
+		}
+	}
+	return false
+}
