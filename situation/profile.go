@@ -92,7 +92,7 @@ func (r *Reader) derive(b *basis) {
 		// A runway said in an earlier message yields to cash and spend
 		// given since; one said alongside them is kept (see disputes).
 		st, stated := b.facts[FieldRunway]
-		if stated && st.fact.Earlier && !b.fresh(FieldCash, spendFields[b.spendBy]) {
+		if stated && st.fact.Earlier && b.fresh(FieldCash, spendFields[b.spendBy]) {
 			stated = false
 		}
 		if !stated {
