@@ -156,6 +156,11 @@ func (rd *reading) markNonFigures(sl []slot) {
 		switch m.cue.unit {
 		case unitBenign:
 			s.done = true
+		case unitPeople:
+			var from int
+			s.field, from = rd.usersBefore(t)
+			s.done = s.field == ""
+			s.widen(from, m.end)
 		case unitPaying, unitUsers, unitCustomers:
 			if t.cur == "" {
 				s.field = map[string]string{unitPaying: FieldPayingUsers, unitCustomers: FieldPayingUsers, unitUsers: FieldUsers}[m.cue.unit]
@@ -191,6 +196,26 @@ func (rd *reading) unitAfter(t token) (int, bool) {
 		counted = true
 		k = rd.ms[mi].end
 	}
+}
+
+// usersBefore is the count field of a word for users right before t
+// ("付费用户3000人") and where that word starts, else "".
+func (rd *reading) usersBefore(t token) (string, int) {
+	p := t.start
+	for p > 0 && (rd.t.norm[p-1] == ' ' || rd.t.norm[p-1] == ':') {
+		p--
+	}
+	mi := rd.matchEndingAt(p)
+	if mi < 0 || t.cur != "" {
+		return "", t.start
+	}
+	switch c := rd.ms[mi].cue; {
+	case c.unit == unitPaying || c.field == FieldPayingUsers:
+		return FieldPayingUsers, rd.ms[mi].start
+	case c.unit == unitUsers:
+		return FieldUsers, rd.ms[mi].start
+	}
+	return "", t.start
 }
 
 // planned reports whether a need or plan word stands before pos in its

@@ -136,9 +136,15 @@ func (rd *reading) invalid(t token, err error) {
 // note keeps a note about the question; earlier messages were answered
 // already.
 func (rd *reading) note(n Note) {
-	if rd.question {
-		rd.notes = append(rd.notes, n)
+	if !rd.question {
+		return
 	}
+	for _, o := range rd.notes {
+		if o.Kind == n.Kind && o.Input == n.Input {
+			return // a pasted text repeats itself: one note is enough
+		}
+	}
+	rd.notes = append(rd.notes, n)
 }
 
 // monthsOf is a duration token's length in months, 0 when unreadable.

@@ -62,6 +62,7 @@ type cue struct {
 const (
 	unitPaying    = "paying"
 	unitCustomers = "customers"
+	unitPeople    = "people"
 	unitUsers     = "users"
 	unitGPU       = "gpu"
 	unitBenign    = "benign"

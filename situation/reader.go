@@ -69,7 +69,7 @@ func (r *Reader) index() {
 	units := []struct {
 		unit  string
 		words []string
-	}{{unitPaying, payingUnits}, {unitCustomers, customerUnits}, {unitUsers, userUnits}, {unitGPU, gpuUnits}, {unitBenign, benignUnits}}
+	}{{unitPaying, payingUnits}, {unitCustomers, customerUnits}, {unitUsers, userUnits}, {unitPeople, peopleUnits}, {unitGPU, gpuUnits}, {unitBenign, benignUnits}}
 	for _, u := range units {
 		for _, w := range u.words {
 			if c := l.add(w); c.unit == "" {

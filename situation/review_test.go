@@ -176,6 +176,8 @@ func TestReadStatedSigns(t *testing.T) {
 			want: []Fact{fact("customers", "enterprise", "", "customers are law firms"), fact("hallucination_tolerance", "low", "", "hate hallucinations")}},
 		{name: "受不了幻觉", q: "我们的客户是律所,客户受不了幻觉",
 			want: []Fact{fact("customers", "enterprise", "", "客户是律所"), fact("hallucination_tolerance", "low", "", "受不了幻觉")}},
+		{name: "mainly businesses, no 要是 in 主要是", q: "开源先行还是直接闭源收费?我们的客户主要是企业。",
+			want: []Fact{fact("customers", "enterprise", "", "客户主要是企业")}},
 		{name: "clients named by what they are", q: "We build an AI agent for logistics companies", want: []Fact{
 			fact("scenario", "agent", "", "AI agent"), fact("customers", "enterprise", "", "for logistics companies")}},
 		{name: "competing with phone makers", q: "做手机端侧大模型,和vivo、OPPO竞争,前景如何?",
@@ -212,6 +214,10 @@ func TestReadUnreadNotes(t *testing.T) {
 		{name: "VCs met", q: "没人投了怎么办,连续见了30个VC都被拒", want: []Fact{}},
 		{name: "stars", q: "GitHub上5000星", want: []Fact{}},
 		{name: "a count of something unknown", q: "我们有 500 个 zorb", notes: []string{NoteUnit}},
+		{name: "a repeated paste, one note", q: "卖家超过一千万。卖家超过一千万。卖家超过一千万。", notes: []string{NoteUnit}},
+		{name: "a market's size", q: "电商卖家数量超过一千万,市场规模 500亿", want: []Fact{}},
+		{name: "a team is not users", q: "团队30人", want: []Fact{}},
+		{name: "paying users counted in people", q: "付费用户3000人", want: []Fact{fact("paying_users", 3000.0, "users", "付费用户3000人")}},
 	})
 }
 

@@ -75,6 +75,9 @@ var (
 	// Seats, licences and subscribers are paying users.
 	payingUnits = []string{"付费用户", "付费客户", "付费会员", "个付费用户", "paying users", "paying customers", "paid users", "paying subscribers", "paying members", "subscribers", "paid subscribers",
 		"seats", "seat", "paid seats", "paying seats", "licenses", "licences", "paid licenses", "paid licences", "席位", "付费席位", "付费账号"}
+	// peopleUnits count people: a team's, unless a word for users stands
+	// before the number ("付费用户3000人").
+	peopleUnits = []string{"人", "ppl", "people", "persons"}
 	// customerUnits: a business's customers pay it; they count as paying
 	// users, in Unit "customers".
 	customerUnits = []string{"客户", "clients", "customers", "企业客户", "大客户", "enterprise customers", "enterprise clients", "paying clients", "businesses"}
@@ -83,14 +86,14 @@ var (
 	// benignUnits: counts and measures the reader does not use, so a number
 	// before them is neither a fact nor "unread".
 	benignUnits = []string{
-		"人", "员工", "工程师", "ppl", "people", "employees", "engineers", "%", "倍", "x", "×", "star", "stars", "星", "颗星", "下载", "downloads", "粉丝", "followers",
+		"员工", "工程师", "employees", "engineers", "%", "倍", "x", "×", "star", "stars", "星", "颗星", "下载", "downloads", "粉丝", "followers",
 		"参数", "params", "parameters", "billion parameters", "模型", "model", "models", "tokens", "token", "次", "天", "days", "day", "小时", "hours", "周", "weeks", "week",
 		"家", "项目", "projects", "个项目", "城市", "国家", "行", "篇", "页", "轮", "年前", "years ago", "months ago", "个月前", "岁",
 		"gw", "mw", "kwh", "mwh", "度电", "亿次", "元素", "vc", "vcs", "投资人", "investors", "家机构",
 	}
 	// benignPrefixes: words right before a number that make it a rank, a
 	// version or a count of something else.
-	benignPrefixes = []string{"第", "top", "前", "排名", "rank", "no.", "#", "star", "stars", "版本", "version", "参数量", "参数", "增长", "growth", "同比", "环比", "毛利", "margin", "margins", "估值", "valuation", "valued at"}
+	benignPrefixes = []string{"第", "top", "前", "排名", "数量超过", "数量达到", "市场规模", "market size", "rank", "no.", "#", "star", "stars", "版本", "version", "参数量", "参数", "增长", "growth", "同比", "环比", "毛利", "margin", "margins", "估值", "valuation", "valued at"}
 	// counters sit between a number and what it counts.
 	counters = []string{"个", "张", "块", "台", "位", "名", "家", "片", "x", "×", "*", "of"}
 )

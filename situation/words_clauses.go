@@ -43,8 +43,8 @@ var premiseWords = []string{"if we have", "if we've got", "if we still have", "i
 	"如果我们有", "如果我们还有", "假如我们有", "要是我们有"}
 
 // plainWords mean nothing here; they hide the shorter words inside them
-// ("不低" is not low).
-var plainWords = []string{"不低", "不差", "差不多", "差距", "低估", "哪怕", "计划书"}
+// ("不低" is not low; "主要是" holds no "要是", if).
+var plainWords = []string{"不低", "不差", "差不多", "差距", "低估", "哪怕", "计划书", "主要", "重要"}
 
 // possessionFields are choices that say what the founder has, which a need
 // or plan does not ("打算自建机房").
