@@ -21,42 +21,43 @@ func (b *basis) disputes() {
 	if st, ok := b.facts[FieldRunway]; ok && b.runway > 0 {
 		said := b.val[FieldRunway]
 		if hi, lo := math.Max(said, b.runway), math.Min(said, b.runway); lo <= 0 || hi/lo > runwayTolerance {
-			b.dispute([]string{FieldRunway}, b.runwayNote(st.fact.Text), FieldRunway, FieldCash, spendFields[b.spendBy])
+			b.dispute([]string{FieldRunway}, func() Note { return b.runwayNote(st.fact.Text) }, FieldRunway, FieldCash, spendFields[b.spendBy])
 		}
 	}
 	lf, ok := b.facts[FieldAnnualLoss]
 	said, isWord := lf.fact.Value.(bool)
 	cost, hasCost := b.val[FieldAnnualCost]
 	rev, hasRev := b.val[FieldAnnualRevenue]
-	if !ok || !isWord || !hasCost || !hasRev {
-		return
+	if ok && isWord && hasCost && hasRev && (said && rev >= cost || !said && cost > rev) {
+		b.dispute([]string{FieldAnnualCost, FieldAnnualRevenue}, func() Note { return b.lossNote(lf.fact.Text, said, cost, rev) },
+			FieldAnnualLoss, FieldAnnualCost, FieldAnnualRevenue)
 	}
-	c, r := money(b.cur, cost, "zh"), money(b.cur, rev, "zh")
-	ce, re := money(b.cur, cost, "en"), money(b.cur, rev, "en")
-	var n knowledge.Text
-	switch {
-	case said && rev >= cost:
-		n = knowledge.Text{
-			ZH: fmt.Sprintf("按你给的数字,年收入 %s 覆盖了年成本 %s,但你说「%s」:两者不一致,按数字计算,请核对。", r, c, lf.fact.Text),
-			EN: fmt.Sprintf("Your numbers say revenue (%s a year) covers cost (%s a year), but you said “%s”; they disagree. Using the numbers; please check them.", re, ce, lf.fact.Text)}
-	case !said && cost > rev:
-		n = knowledge.Text{
-			ZH: fmt.Sprintf("按你给的数字,年成本 %s 高于年收入 %s,但你说「%s」:两者不一致,按数字计算,请核对。", c, r, lf.fact.Text),
-			EN: fmt.Sprintf("Your numbers say cost (%s a year) exceeds revenue (%s a year), but you said “%s”; they disagree. Using the numbers; please check them.", ce, re, lf.fact.Text)}
-	default:
-		return
-	}
-	b.dispute([]string{FieldAnnualCost, FieldAnnualRevenue}, Note{Kind: NoteConflict, Input: lf.fact.Text, Text: n}, FieldAnnualLoss, FieldAnnualCost, FieldAnnualRevenue)
 }
 
-// dispute marks fields disputed and keeps note when one of the facts from
+// lossNote says that the founder's words (said: losses, else profit) and
+// their yearly cost and revenue disagree, and that the figures are kept.
+func (b *basis) lossNote(words string, said bool, cost, rev float64) Note {
+	c, r := money(b.cur, cost, "zh"), money(b.cur, rev, "zh")
+	ce, re := money(b.cur, cost, "en"), money(b.cur, rev, "en")
+	n := knowledge.Text{
+		ZH: fmt.Sprintf("按你给的数字,年收入 %s 覆盖了年成本 %s,但你说「%s」:两者不一致,按数字计算,请核对。", r, c, words),
+		EN: fmt.Sprintf("Your numbers say revenue (%s a year) covers cost (%s a year), but you said “%s”; they disagree. Using the numbers; please check them.", re, ce, words)}
+	if !said {
+		n = knowledge.Text{
+			ZH: fmt.Sprintf("按你给的数字,年成本 %s 高于年收入 %s,但你说「%s」:两者不一致,按数字计算,请核对。", c, r, words),
+			EN: fmt.Sprintf("Your numbers say cost (%s a year) exceeds revenue (%s a year), but you said “%s”; they disagree. Using the numbers; please check them.", ce, re, words)}
+	}
+	return Note{Kind: NoteConflict, Input: words, Text: n}
+}
+
+// dispute marks fields disputed and notes why when one of the facts from
 // is the question's (an earlier message's were answered already).
-func (b *basis) dispute(fields []string, n Note, from ...string) {
+func (b *basis) dispute(fields []string, note func() Note, from ...string) {
 	for _, f := range fields {
 		b.disputed[f] = true
 	}
 	if b.fresh(from...) {
-		b.notes = append(b.notes, n)
+		b.notes = append(b.notes, note())
 	}
 }
 
