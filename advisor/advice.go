@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/premortem/premortem/knowledge"
 	"github.com/premortem/premortem/situation"
@@ -25,6 +26,8 @@ const (
 	DirectStance = "stance" // the article's side on the dilemma asked about
 	DirectFigure = "figure" // the figure asked for
 	DirectCase   = "case"   // what the article says of a company named
+	DirectHowTo  = "how-to" // what to do first
+	DirectFollow = "follow" // a follow-up about a risk already discussed
 )
 
 // Direct is what the answer says first.
@@ -68,6 +71,7 @@ func (a *Advisor) advise(gm *GroundedMode, sit *situation.Situation, pick pickFu
 	gm.Signals = pick(signals, gm.Terms, nil, maxSignals, false)
 	if len(gm.Reasons) == 0 && len(gm.Signals) > 0 {
 		gm.Check = &gm.Signals[0]
+		gm.Stated = statedIn(gm.Check, gm.Mode, a.kb, a.lower, gm.Terms)
 	}
 	// Actions: those made for a fact the founder gave first, then those
 	// fitting the question best.
@@ -81,6 +85,71 @@ func (a *Advisor) advise(gm *GroundedMode, sit *situation.Situation, pick pickFu
 	rest := slices.DeleteFunc(slices.Clone(acts), func(c knowledge.Claim) bool { return len(c.When) > 0 })
 	out = append(out, pick(rest, gm.Terms, nil, maxActionsShown-len(out), false)...)
 	gm.Actions = out
+}
+
+// statedIn returns the founder's words that say this sign and no other:
+// words the sign holds that are not the mode's topic (its title) and that
+// no other sign of any mode holds ("数字化" says "clients not yet
+// digital"; "开源" or "客户" say only what the question is about). Then the
+// founder described the sign, and it is theirs, not one to check.
+func statedIn(sign *knowledge.Claim, m *knowledge.Mode, kb *knowledge.Base, low lowered, terms []string) []string {
+	has := func(c knowledge.Text, t string) bool {
+		return strings.Contains(low.of(c), strings.ToLower(t))
+	}
+	var out []string
+	for _, t := range meaningful(terms) {
+		if !has(sign.Text, t) || has(m.Title, t) || len(kb.CasesNamed(t)) > 0 {
+			continue // a company's name ("Stability") says no sign of the founder's
+		}
+		n := 0
+		for _, om := range kb.Modes {
+			for _, s := range om.Signals {
+				if has(s.Text, t) {
+					n++
+				}
+			}
+		}
+		if n == 1 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// maxTermsShown bounds the words a "why" says the question asked about.
+const maxTermsShown = 3
+
+// meaningful returns the terms worth naming to a founder: no bare
+// numbers, none inside a longer term, none shorter than two Han
+// characters or four letters, at most maxTermsShown.
+func meaningful(terms []string) []string {
+	var out []string
+	for _, t := range terms {
+		if len(out) == maxTermsShown || !wordLike(t) {
+			continue
+		}
+		inside := slices.ContainsFunc(terms, func(o string) bool {
+			return o != t && strings.Contains(strings.ToLower(o), strings.ToLower(t))
+		})
+		if !inside {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// wordLike reports whether t is a word, not a number or a fragment.
+func wordLike(t string) bool {
+	letters, han := 0, 0
+	for _, r := range t {
+		switch {
+		case r >= 0x4e00 && r <= 0x9fff:
+			han++
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			letters++
+		}
+	}
+	return han >= 2 || letters >= 4 || (letters >= 2 && letters == len(t) && strings.ToUpper(t) == t)
 }
 
 // applicable returns the claims whose conditions hold for the founder's
@@ -122,13 +191,26 @@ func (a *Advisor) direct(g *Grounding) Direct {
 	if g.Situation != nil {
 		in = g.Situation.Intent
 	}
+	stance, _ := a.kb.Stance(top.ID)
+	if in.Kind == situation.IntentHowTo && stance != nil {
+		return Direct{Kind: DirectHowTo, Mode: top, Stance: stance}
+	}
+	if g.FollowUp {
+		return Direct{Kind: DirectFollow, Mode: top, Stance: stance}
+	}
+	// A figure asked for: the article's figure, of the company named when
+	// there is one.
+	if in.Kind == situation.IntentFigure {
+		if x := a.askedFigure(g); x != nil {
+			return Direct{Kind: DirectFigure, Benchmark: x, Mode: top}
+		}
+	}
 	// A company asked about by name: what the article says of it.
 	if g.Situation != nil && len(g.Situation.Cases) > 0 {
 		if c, ok := a.kb.Case(g.Situation.Cases[0]); ok && (len(c.Claims) > 0 || len(c.Citations) > 0) {
 			d := Direct{Kind: DirectCase, Case: c, Mode: top}
 			if len(c.Claims) > 0 {
-				best := bestClaims(c.Claims, claimHints{keys: queryKeys(g.Found.Query)}, nil, 1)
-				d.Claim = &best[0]
+				d.Claim = caseClaim(c.Claims, g, a.lower)
 			}
 			return d
 		}
@@ -144,12 +226,57 @@ func (a *Advisor) direct(g *Grounding) Direct {
 		if st, ok := a.kb.Stance(m.ID); ok {
 			return Direct{Kind: DirectStance, Mode: m, Stance: st}
 		}
-	case situation.IntentFigure:
-		for _, h := range g.Found.Benchmarks {
-			if x, ok := a.kb.Benchmark(h.ID); ok && x.Unit != "date" {
-				return Direct{Kind: DirectFigure, Benchmark: x, Mode: top}
-			}
+	}
+	return Direct{Kind: DirectThreat, Mode: top, Stance: stance}
+}
+
+// askedFigure is the figure a question asks for: the best-ranked one of
+// the company it names, else the best-ranked one.
+func (a *Advisor) askedFigure(g *Grounding) *knowledge.Benchmark {
+	var first *knowledge.Benchmark
+	for _, h := range g.Found.Benchmarks {
+		x, ok := a.kb.Benchmark(h.ID)
+		if !ok || x.Unit == "date" {
+			continue
+		}
+		if g.Situation != nil && slices.Contains(g.Situation.Cases, x.Entity) {
+			return x
+		}
+		if first == nil {
+			first = x
 		}
 	}
-	return Direct{Kind: DirectThreat, Mode: top}
+	return first
+}
+
+// caseClaim picks what the article says of a company that fits the
+// question best: claims sharing its words count, and so do claims citing
+// the paragraphs retrieval found closest to the question.
+func caseClaim(cs []knowledge.Claim, g *Grounding, low lowered) *knowledge.Claim {
+	keys := queryKeys(g.Found.Query)
+	near := map[int]float64{}
+	for _, h := range g.Found.Modes {
+		for _, p := range h.Passages {
+			near[p.Citation.Paragraph] = max(near[p.Citation.Paragraph], p.Score)
+		}
+	}
+	best, bestScore := 0, -1.0
+	for i, c := range cs {
+		text := low.of(c.Text)
+		score := 0.0
+		for _, k := range keys {
+			if strings.Contains(text, k) {
+				score++
+			}
+		}
+		for _, ct := range c.Citations {
+			if _, ok := near[ct.Paragraph]; ok {
+				score += 3
+			}
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return &cs[best]
 }

@@ -36,6 +36,7 @@ type Advisor struct {
 	search   Retriever
 	backends *Backends
 	reader   *situation.Reader // nil without knowledge
+	lower    lowered           // the knowledge's claims in lower case
 	log      *slog.Logger
 }
 
@@ -59,6 +60,7 @@ func New(o Options) *Advisor {
 	a := &Advisor{kb: o.KB, search: o.Search, backends: o.Backends, log: o.Logger}
 	if o.KB != nil {
 		a.reader = situation.NewReader(o.KB)
+		a.lower = newLowered(o.KB)
 	}
 	return a
 }
@@ -83,13 +85,24 @@ type Turn struct {
 // goroutine, in order, never with "" and never twice with the same text.
 // A text may be shorter than the one before: when a backend fails mid-way
 // and another (or builtin) takes over, the new text replaces the old, so a
-// front end simply shows the latest text it was given. The last call
-// carries exactly Answer.Text (figures marked, sources line added).
+// front end simply shows the latest text it was given. Otherwise each text
+// continues the one before (nothing shown is taken back: what the checks
+// may still change is held back until they can tell), so a terminal can
+// print only what is new. The last call carries exactly Answer.Text
+// (figures marked, sources line added).
+//
+// OnNotice, when not nil, hears what a waiting asker may want to know: a
+// model backend silent for a couple of seconds (NoticeWaiting), a backend
+// that failed and who takes over, with the reason in one line
+// (NoticeFallback). Like OnDelta it is called from Ask's goroutine, never
+// concurrently with OnDelta.
 type Request struct {
 	Question string
 	Model    string         // backend name; "" uses the default; unknown names give ErrUnknownBackend
 	History  []Turn         // oldest first, already capped by the caller
 	OnDelta  func(s string) // the checked answer so far (see above); nil for none
+	OnNotice func(Notice)   // waiting and fallback notices (see above); nil for none
+	NoRoute  bool           // skip the model-backed router even where configured (eval compares)
 }
 
 // CleanQuestion trims q and checks it is askable.
@@ -115,31 +128,42 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 	}
 	req.Question = q
 	lang := DetectLang(q)
+	routing := a.startRoute(ctx, req) // beside retrieval; nil when no router applies
 	found := a.search.Search(q)
+	followUp := false
 	if found.OffTopic() {
 		if fr, ok := a.followUpResult(q, req.History); ok {
-			found = fr
+			found, followUp = fr, true
 		}
 	}
 	retrieved := time.Now()
+	found, route := routing.settle(found, followUp)
 	var sit *situation.Situation
 	if a.reader != nil {
 		s := a.reader.Read(q, founderTexts(req.History)...)
 		sit = &s
 	}
 	g := a.ground(found, lang, sit)
+	g.FollowUp, g.Said = followUp, botSaid(req.History)
+	g.Direct = a.direct(&g)
+	direct := directText(g)
 	ans := &Answer{
 		Question:   q,
 		Lang:       lang,
 		Risks:      g.Risks,
 		Benchmarks: g.Benchmarks,
 		Situation:  situationView(sit, lang),
+		Direct:     direct,
 		TimingMS:   map[string]float64{},
+		Route:      route,
 	}
 	if err := a.write(ctx, req, g, ans); err != nil {
 		return nil, err
 	}
 	ans.TimingMS["retrieve"] = ms(retrieved.Sub(start))
+	if route != nil {
+		ans.TimingMS["route"] = route.MS
+	}
 	ans.TimingMS["total"] = ms(time.Since(start))
 	return ans, nil
 }

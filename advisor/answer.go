@@ -20,6 +20,7 @@ type Answer struct {
 	Question   string             `json:"question"`
 	Lang       string             `json:"lang"` // "zh" or "en"
 	Text       string             `json:"answer"`
+	Direct     string             `json:"direct,omitempty"` // the direct answer the text opens with, for front ends that lay it out
 	Risks      []Risk             `json:"risks"`
 	Benchmarks []BenchmarkRef     `json:"benchmarks"`
 	Situation  situation.View     `json:"situation"` // the founder's facts and the comparisons computed from them
@@ -27,6 +28,13 @@ type Answer struct {
 	TimingMS   map[string]float64 `json:"timing_ms"`
 	Checks     Checks             `json:"checks"`
 	Usage      *Usage             `json:"usage,omitempty"` // tokens, when a model server reported them
+	// ModelCited lists the IDs a model backend's own text cited, after the
+	// checks, first citation first, before any Sources line the advisor
+	// adds; empty for the builtin composer. `eval` scores it. TimingMS
+	// then also holds "first_token": from asking the backend to its first
+	// piece of text.
+	ModelCited []string   `json:"model_cited,omitempty"`
+	Route      *RouteInfo `json:"route,omitempty"` // what the model-backed router decided, when one was asked
 }
 
 // Usage counts the tokens a model backend spent on the answer.
@@ -41,7 +49,9 @@ type Risk struct {
 	Title     string               `json:"title"`
 	Score     float64              `json:"score"` // 0..1 relevance to the question
 	Why       string               `json:"why"`
-	Citations []knowledge.Citation `json:"citations"`
+	Citations []knowledge.Citation `json:"citations"`         // the evidence first, the section's heading last
+	Actions   []string             `json:"actions,omitempty"` // first steps for this founder
+	Figure    *BenchmarkRef        `json:"figure,omitempty"`  // the one figure that makes it concrete
 }
 
 // BenchmarkRef is one figure shown with an answer.

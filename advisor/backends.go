@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,12 +18,21 @@ const Builtin = "builtin"
 
 // BackendSpec describes one named model backend.
 type BackendSpec struct {
-	Name           string
-	Provider       string // "openai", "ollama", ... for display
-	ModelName      string // the model the backend asks for
-	Model          llm.Model
-	Timeout        time.Duration // for the whole call, retries included; 0: 60s
-	MaxTokens      int           // 0: 800
+	Name      string
+	Provider  string // "openai", "ollama", ... for display
+	ModelName string // the model the backend asks for
+	Model     llm.Model
+	Timeout   time.Duration // for the whole call, retries included; 0: 60s
+	// FirstTokenTimeout bounds the wait for the first piece of the reply,
+	// per attempt; 0: only Timeout applies. A server that has not started
+	// answering by then is treated as down and the chain moves on.
+	FirstTokenTimeout time.Duration
+	// Route also asks this backend, when it is the one asked, which failure
+	// modes a question concerns (route.go), under RouteTimeout (0: the
+	// first-token timeout, else Timeout).
+	Route          bool
+	RouteTimeout   time.Duration
+	MaxTokens      int // 0: 800
 	Temperature    float64
 	MaxConcurrency int // calls in flight at once; 0: 4
 	Retries        int // extra attempts on 429, 5xx and connection errors; negative: none
@@ -34,6 +44,9 @@ type BackendsConfig struct {
 	Default  string        // "": builtin
 	Fallback []string      // tried in order after the chosen backend; builtin is appended
 	Cooldown time.Duration // how long a failed backend is skipped; 0: 30s
+	// NoticeAfter is how long a backend may stay silent before the asker
+	// is told it is being waited for (Notice); 0: 2s.
+	NoticeAfter time.Duration
 }
 
 // Defaults for BackendSpec and BackendsConfig zero values.
@@ -42,6 +55,7 @@ const (
 	defaultMaxTokens   = 800
 	defaultConcurrency = 4
 	defaultCooldown    = 30 * time.Second
+	defaultNoticeAfter = 2 * time.Second
 )
 
 // backend is one usable backend: its spec and its concurrency semaphore.
@@ -57,6 +71,7 @@ type Backends struct {
 	byName   map[string]*backend
 	fallback []string
 	cooldown time.Duration
+	notice   time.Duration
 	prompts  *prompts.Templates // nil when there is no model backend
 	now      func() time.Time
 	sleep    func(time.Duration) <-chan time.Time
@@ -78,6 +93,7 @@ func NewBackends(c BackendsConfig) (*Backends, error) {
 	b := &Backends{
 		byName:    map[string]*backend{Builtin: {BackendSpec: BackendSpec{Name: Builtin, Provider: Builtin, ModelName: Builtin}}},
 		cooldown:  c.Cooldown,
+		notice:    cmp.Or(c.NoticeAfter, defaultNoticeAfter),
 		now:       time.Now,
 		sleep:     time.After,
 		downUntil: map[string]time.Time{},
@@ -102,6 +118,9 @@ func NewBackends(c BackendsConfig) (*Backends, error) {
 		}
 		if s.MaxConcurrency <= 0 {
 			s.MaxConcurrency = defaultConcurrency
+		}
+		if s.RouteTimeout <= 0 {
+			s.RouteTimeout = cmp.Or(s.FirstTokenTimeout, s.Timeout)
 		}
 		b.byName[s.Name] = &backend{BackendSpec: s, sem: make(chan struct{}, s.MaxConcurrency)}
 	}
@@ -200,6 +219,14 @@ func (b *Backends) chain(first string) []*backend {
 		out = append(out, b.byName[n])
 	}
 	return out
+}
+
+// isDown reports whether name is cooling down.
+func (b *Backends) isDown(name string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	until, ok := b.downUntil[name]
+	return ok && b.now().Before(until)
 }
 
 // markDown skips name for the cooldown, or for retryAfter when longer.

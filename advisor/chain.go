@@ -17,10 +17,11 @@ import (
 // The fallback chain. write tries the backend the request names (or the
 // default), then the configured fallback chain, then builtin, which cannot
 // fail. Each model backend gets its timeout for the whole call, retries
-// included; 429, 5xx and connection errors are retried with backoff,
-// honouring Retry-After; any other failure, a timeout, a cut stream or an
-// empty reply moves on to the next backend at once. A backend that failed
-// is skipped for its cooldown.
+// included, and its first-token timeout per attempt; 429, 5xx and
+// connection errors are retried with backoff, honouring Retry-After; any
+// other failure, a timeout, a cut stream or an empty reply moves on to the
+// next backend at once, with a Notice saying why. A backend that failed is
+// skipped for its cooldown.
 
 // Retry bounds.
 const (
@@ -32,7 +33,8 @@ const (
 // errEmptyReply is a reply with nothing left to show after the checks.
 var errEmptyReply = errors.New("the model's reply was empty once checked")
 
-// write fills ans.Text, ans.Model, ans.Checks (and ans.Usage) for g.
+// write fills ans.Text, ans.Model, ans.Checks, ans.ModelCited (and
+// ans.Usage) for g.
 func (a *Advisor) write(ctx context.Context, req Request, g Grounding, ans *Answer) error {
 	g.Question = req.Question
 	bs := a.backends
@@ -56,7 +58,13 @@ func (a *Advisor) write(ctx context.Context, req Request, g Grounding, ans *Answ
 		return err
 	}
 	start := time.Now()
-	out, err := a.run(ctx, first, msgs, groundsOf(g, d), emit)
+	notify := func(n Notice) {
+		if req.OnNotice != nil {
+			n.Lang = g.Lang
+			req.OnNotice(n)
+		}
+	}
+	out, err := a.run(ctx, first, msgs, groundsOf(g, d), emit, notify)
 	if err != nil {
 		return err
 	}
@@ -64,36 +72,43 @@ func (a *Advisor) write(ctx context.Context, req Request, g Grounding, ans *Answ
 		a.writeBuiltin(g, ans, first, emit)
 		return nil
 	}
-	ans.Text, ans.Checks, ans.Model = out.text, out.checks, out.model
+	ans.Text, ans.Checks, ans.Model, ans.ModelCited = out.text, out.checks, out.model, out.cited
 	if u := out.resp.Usage; u != (llm.Usage{}) {
 		ans.Usage = &Usage{PromptTokens: u.PromptTokens, CompletionTokens: u.CompletionTokens}
 	}
 	ans.TimingMS["generate"] = ms(time.Since(start))
+	ans.TimingMS["first_token"] = ms(out.firstToken)
 	emit.final(out.text)
 	return nil
 }
 
 // written is what run got from the backend that answered.
 type written struct {
-	backend string // Builtin when every model backend failed
-	model   ModelInfo
-	resp    llm.Response
-	text    string
-	checks  Checks
+	backend    string // Builtin when every model backend failed
+	model      ModelInfo
+	resp       llm.Response
+	text       string
+	checks     Checks
+	cited      []string      // the valid IDs the reply itself cited
+	firstToken time.Duration // from asking this backend to its first token
 }
 
 // run walks the chain for a request naming first until a model backend
 // gives a usable reply, or returns backend Builtin for the caller to
-// compose. It fails only when ctx ends.
-func (a *Advisor) run(ctx context.Context, first string, msgs []llm.Message, gr *grounds, emit *emitter) (written, error) {
-	for _, be := range a.backends.chain(first) {
+// compose. It fails only when ctx ends. notify may be nil.
+func (a *Advisor) run(ctx context.Context, first string, msgs []llm.Message, gr *grounds, emit *emitter, notify func(Notice)) (written, error) {
+	if notify == nil {
+		notify = func(Notice) {}
+	}
+	chain := a.backends.chain(first)
+	for i, be := range chain {
 		if be.Name == Builtin {
 			break
 		}
-		resp, text, checks, err := a.generate(ctx, be, msgs, gr, emit)
+		w, err := a.generate(ctx, be, msgs, gr, emit, notify)
 		if err == nil {
-			w := written{backend: be.Name, resp: resp, text: text, checks: checks,
-				model: ModelInfo{Backend: be.Name, Name: cmp.Or(resp.Model, be.ModelName)}}
+			w.backend = be.Name
+			w.model = ModelInfo{Backend: be.Name, Name: cmp.Or(w.resp.Model, be.ModelName)}
 			if be.Name != first {
 				w.model.FallbackFrom = first
 			}
@@ -102,7 +117,13 @@ func (a *Advisor) run(ctx context.Context, first string, msgs []llm.Message, gr 
 		if ctx.Err() != nil {
 			return written{}, fmt.Errorf("ask %s: %w", be.Name, ctx.Err())
 		}
-		a.log.Warn("model backend failed; falling back", "backend", be.Name, "err", err)
+		next := Builtin
+		if i+1 < len(chain) {
+			next = chain[i+1].Name
+		}
+		reason := failReason(err)
+		a.log.Warn("model backend failed; falling back", "backend", be.Name, "next", next, "reason", reason, "err", err)
+		notify(Notice{Kind: NoticeFallback, Backend: be.Name, Model: be.ModelName, Next: next, Reason: reason})
 	}
 	return written{backend: Builtin, model: ModelInfo{Backend: Builtin, Name: Builtin}}, nil
 }
@@ -115,29 +136,32 @@ func (a *Advisor) writeBuiltin(g Grounding, ans *Answer, fallbackFrom string, em
 		ans.Model.FallbackFrom = fallbackFrom
 	}
 	ans.Checks = Checks{}
+	ans.ModelCited = nil
 	emit.final(ans.Text)
 }
 
-// generate asks one backend, with retries, and checks its reply.
-func (a *Advisor) generate(ctx context.Context, be *backend, msgs []llm.Message, gr *grounds, emit *emitter) (llm.Response, string, Checks, error) {
-	ctx, cancel := context.WithTimeout(ctx, be.Timeout)
+// generate asks one backend, with retries, and checks its reply. Every
+// attempt streams (watch.go), so that silence is noticed whether or not
+// the caller shows the stream.
+func (a *Advisor) generate(ctx context.Context, be *backend, msgs []llm.Message, gr *grounds, emit *emitter, notify func(Notice)) (written, error) {
+	ctx, cancel := context.WithTimeoutCause(ctx, be.Timeout, errAnswerTimeout{be.Timeout})
 	defer cancel()
-	select {
-	case be.sem <- struct{}{}:
-		defer func() { <-be.sem }()
-	case <-ctx.Done():
-		return llm.Response{}, "", Checks{}, fmt.Errorf("wait for a free slot: %w", ctx.Err())
+	w := newWatch(be, a.backends.notice, notify)
+	defer w.stop()
+	if err := w.acquire(ctx, be.sem); err != nil {
+		return written{}, err
 	}
+	defer func() { <-be.sem }()
 	req := llm.Request{Messages: msgs, MaxTokens: be.MaxTokens, Temperature: be.Temperature}
 	for attempt := 0; ; attempt++ {
-		resp, err := be.Model.Generate(ctx, req, emit.stream(gr))
+		resp, err := w.call(ctx, be, req, emit.stream(gr))
 		if err == nil {
-			text, checks, usable := gr.check(resp.Content)
+			text, checks, cited, usable := gr.checkCited(resp.Content)
 			if usable {
 				a.backends.markUp(be.Name)
-				return resp, text, checks, nil
+				return written{resp: resp, text: text, checks: checks, cited: cited, firstToken: w.firstToken}, nil
 			}
-			return resp, "", checks, fmt.Errorf("%w (finish reason %q)", errEmptyReply, resp.FinishReason)
+			return written{}, fmt.Errorf("%w (finish reason %q)", errEmptyReply, resp.FinishReason)
 		}
 		retry, after := classify(err)
 		wait := backoff(attempt, after)
@@ -148,14 +172,12 @@ func (a *Advisor) generate(ctx context.Context, be *backend, msgs []llm.Message,
 			if ctx.Err() == nil || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 				a.backends.markDown(be.Name, after)
 			}
-			return resp, "", Checks{}, fmt.Errorf("backend %s, attempt %d: %w", be.Name, attempt+1, err)
+			return written{}, fmt.Errorf("backend %s, attempt %d: %w", be.Name, attempt+1, err)
 		}
 		a.log.Debug("model backend refused; retrying", "backend", be.Name, "attempt", attempt+1, "wait", wait, "err", err)
-		select {
-		case <-a.backends.sleep(wait):
-		case <-ctx.Done():
+		if err := w.sleep(ctx, a.backends.sleep(wait)); err != nil {
 			a.backends.markDown(be.Name, after)
-			return resp, "", Checks{}, fmt.Errorf("backend %s: %w", be.Name, ctx.Err())
+			return written{}, fmt.Errorf("backend %s: %w", be.Name, err)
 		}
 	}
 }
@@ -164,7 +186,10 @@ func (a *Advisor) generate(ctx context.Context, be *backend, msgs []llm.Message,
 // Retry-After when it gave one.
 func classify(err error) (retry bool, after time.Duration) {
 	var se *llm.StatusError
+	var ft errFirstToken
 	switch {
+	case errors.As(err, &ft):
+		return false, 0
 	case errors.As(err, &se):
 		return se.Temporary(), se.RetryAfter
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled), errors.Is(err, llm.ErrTruncated):

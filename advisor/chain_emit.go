@@ -1,6 +1,9 @@
 package advisor
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // emitter delivers checked text to Request.OnDelta with the semantics
 // documented there: the whole answer so far, never an empty string, never
@@ -12,6 +15,10 @@ type emitter struct {
 
 func newEmitter(onDelta func(string)) *emitter { return &emitter{onDelta: onDelta} }
 
+// streamSpecial are the bytes that may start something the checks act on:
+// a think tag, a citation span, a figure.
+const streamSpecial = "<`[$¥￥0123456789"
+
 // stream returns the llm-level delta callback for one attempt: it gathers
 // the raw reply and shows what passes the streaming checks. A new attempt
 // starts from nothing, so its first shown text replaces the old one.
@@ -20,18 +27,20 @@ func (e *emitter) stream(gr *grounds) func(string) {
 		return nil
 	}
 	var raw strings.Builder
-	view, settled := "", true
+	shown, held := "", true
 	return func(delta string) {
 		raw.WriteString(delta)
-		if settled && !strings.ContainsAny(delta, "<`[") {
-			view += delta // nothing can change in what was already shown
+		if !held && shown != "" && !strings.ContainsAny(delta, streamSpecial) && !endsInSpace(delta) {
+			shown += delta // nothing in it can change what the checks do
 		} else {
-			r := raw.String()
-			view, settled = gr.streamView(r), gr.settled(r)
+			v := gr.view(raw.String(), false)
+			shown, held = v.text, v.held
 		}
-		e.show(view)
+		e.show(shown)
 	}
 }
+
+func endsInSpace(s string) bool { return strings.TrimRightFunc(s, unicode.IsSpace) != s }
 
 func (e *emitter) show(s string) {
 	if e.onDelta == nil || s == "" || s == e.last {

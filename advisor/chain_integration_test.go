@@ -85,3 +85,31 @@ func TestRealOllamaAsk(t *testing.T) {
 		})
 	}
 }
+
+// TestRealOllamaRoutes asks the real Ollama's native API for a router
+// verdict under its format schema: whatever the tiny model thinks, the
+// reply is a valid verdict, or a clear error and retrieval alone.
+func TestRealOllamaRoutes(t *testing.T) {
+	specs := realBackends(t)
+	kb := loadKB(t)
+	for i := range specs {
+		specs[i].Route, specs[i].RouteTimeout = true, time.Minute
+	}
+	bs, err := NewBackends(BackendsConfig{Backends: specs, Default: "local"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{KB: kb, Search: knowledge.NewIndex(kb), Backends: bs})
+	for _, s := range specs {
+		t.Run(s.Name, func(t *testing.T) {
+			ans, err := a.Ask(context.Background(), Request{Question: "账上只剩半年现金,下一轮还没谈下来", Model: s.Name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ans.Route == nil || (!ans.Route.Used && ans.Route.Error == "") {
+				t.Fatalf("route %+v, want a verdict or an error", ans.Route)
+			}
+			t.Logf("%s: route %+v, risks %d", s.Name, *ans.Route, len(ans.Risks))
+		})
+	}
+}

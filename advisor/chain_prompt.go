@@ -40,11 +40,7 @@ func promptData(g Grounding, history []Turn) prompts.AskData {
 		}
 		d.Entries = append(d.Entries, e)
 	}
-	if len(g.Modes) > 0 {
-		var b strings.Builder
-		writeDirect(&b, g, map[string]bool{})
-		d.Direct = strings.TrimSpace(strings.TrimPrefix(b.String(), wordsFor(g.Lang).direct))
-	}
+	d.Direct = directText(g)
 	if s := g.Situation; s != nil {
 		for _, f := range s.Facts {
 			d.Situation = append(d.Situation, factText(f, g.Lang))
@@ -57,6 +53,16 @@ func promptData(g Grounding, history []Turn) prompts.AskData {
 		d.History = append(d.History, prompts.Turn{FromBot: t.FromBot, Text: t.Text})
 	}
 	return d
+}
+
+// directText is g's direct answer alone, without its label.
+func directText(g Grounding) string {
+	if len(g.Modes) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	writeDirect(&b, g, newShown(g.Said))
+	return strings.TrimSpace(strings.TrimPrefix(b.String(), wordsFor(g.Lang).direct))
 }
 
 // messages renders the system and user messages for d.

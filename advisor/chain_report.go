@@ -45,7 +45,7 @@ func (a *Advisor) Narrate(ctx context.Context, model string, d prompts.ReportDat
 	}
 	msgs := []llm.Message{{Role: llm.RoleSystem, Content: sys}, {Role: llm.RoleUser, Content: user}}
 	emit := newEmitter(onDelta)
-	out, err := a.run(ctx, first, msgs, gr, emit)
+	out, err := a.run(ctx, first, msgs, gr, emit, nil)
 	if err != nil {
 		return "", ModelInfo{}, Checks{}, err
 	}

@@ -82,11 +82,23 @@ func figureIn(fig, corpus string) bool {
 
 // checkFigures marks figures in text absent from corpus and returns them.
 func checkFigures(text, corpus, lang string) (string, []string) {
-	figs := extractFigures(text)
-	if len(figs) == 0 {
-		return text, nil
-	}
 	nc := normFigure(corpus)
+	out, flagged, _ := markFigures(text, true, lang, func(int) string { return nc })
+	return out, flagged
+}
+
+// markFigures marks the figures in text that the normalized corpus
+// corpusAt(end) does not hold, where end is where the figure's sentence
+// ends: citations up to there count for it. While streaming (final false)
+// a figure whose sentence has not ended is shown unmarked and the text
+// after it held back (held true); so is a number at the very end, which
+// may still grow into a figure.
+func markFigures(text string, final bool, lang string, corpusAt func(end int) string) (string, []string, bool) {
+	figs := extractFigures(text)
+	held := !final && mayGrowFigure(text)
+	if len(figs) == 0 {
+		return text, nil, held
+	}
 	mark := "(未核实)"
 	if lang == "en" {
 		mark = " (unverified)"
@@ -95,8 +107,13 @@ func checkFigures(text, corpus, lang string) (string, []string) {
 	var flagged []string
 	last := 0
 	for _, f := range figs {
+		end, ok := sentenceEnd(text, f[1], final)
+		if !ok {
+			b.WriteString(text[last:f[1]])
+			return b.String(), flagged, true
+		}
 		fig := text[f[0]:f[1]]
-		if figureIn(normFigure(fig), nc) {
+		if figureIn(normFigure(fig), corpusAt(end)) {
 			continue
 		}
 		flagged = append(flagged, strings.TrimSpace(fig))
@@ -105,8 +122,41 @@ func checkFigures(text, corpus, lang string) (string, []string) {
 		last = f[1]
 	}
 	if flagged == nil {
-		return text, nil
+		return text, nil, held
 	}
 	b.WriteString(text[last:])
-	return b.String(), flagged
+	return b.String(), flagged, held
+}
+
+// sentenceEnd returns where the sentence holding offset from ends: at a
+// full stop, question or exclamation mark, semicolon or line break (an
+// ASCII full stop only before a space). At the end of a finished text the
+// sentence ends there; while streaming it has not ended yet (ok false).
+func sentenceEnd(text string, from int, final bool) (int, bool) {
+	for i := from; i < len(text); i++ {
+		switch c := text[i]; c {
+		case '\n', '!', '?', ';':
+			return i, true
+		case '.':
+			if i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n') {
+				return i, true
+			}
+		case 0xE3, 0xEF: // 。 is E3 80 82; ! ? ; are EF BC 81 / 9F / 9B
+			if r := text[i:min(i+3, len(text))]; r == "。" || r == "!" || r == "?" || r == ";" {
+				return i, true
+			}
+		}
+	}
+	if final {
+		return len(text), true
+	}
+	return 0, false
+}
+
+// mayGrowFigure reports whether the end of a streaming text could still
+// become part of a figure: a digit, or a currency sign, perhaps followed
+// by a decimal point, comma or space.
+func mayGrowFigure(text string) bool {
+	t := strings.TrimRight(text, " .,")
+	return t != "" && (isDigit(t[len(t)-1]) || strings.HasSuffix(t, "$") || strings.HasSuffix(t, "¥") || strings.HasSuffix(t, "￥"))
 }

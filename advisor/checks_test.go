@@ -64,14 +64,19 @@ func TestFilterCitations(t *testing.T) {
 	}{
 		{"valid backticks", "see `capital`.", true, "see `capital`.", []string{"capital"}, nil},
 		{"valid brackets", "see [on-device].", true, "see [on-device].", []string{"on-device"}, nil},
-		{"invented", "see `moat` and [talent] and `capital`", true, "see  and  and `capital`", []string{"capital"}, []string{"moat", "talent"}},
-		{"repeat counted once", "`moat` `moat`", true, " ", nil, []string{"moat"}},
+		{"invented", "see `moat` and [talent] and `capital`", true, "see and and `capital`", []string{"capital"}, []string{"moat", "talent"}},
+		{"repeat counted once", "`moat` `moat`", true, "", nil, []string{"moat"}},
+		{"brackets go with it", "risk (`moat`) and (`capital`、`moat`).", true, "risk and (`capital`).", []string{"capital"}, []string{"moat"}},
+		{"separators go with it", "风险:`capital`、`moat`、`on-device`。", true, "风险:`capital`、`on-device`。", []string{"capital", "on-device"}, []string{"moat"}},
+		{"a space before punctuation goes", "see `capital`, `moat`.", true, "see `capital`.", []string{"capital"}, []string{"moat"}},
+		{"first on its line", "`moat` 风险\n`moat` 二", true, "风险\n二", nil, []string{"moat"}},
+		{"removal at the end waits for what follows", "risk (`moat`", false, "risk", nil, []string{"moat"}},
 		{"not an ID", "run `go test ./...` or [1]", true, "run `go test ./...` or [1]", nil, nil},
 		{"uppercase is prose", "`Capital`", true, "`Capital`", nil, nil},
-		{"open span held back", "see `cap", false, "see ", nil, nil},
+		{"open span held back", "see `cap", false, "see", nil, nil},
 		{"open span that is prose is shown", "see `Stability AI", false, "see `Stability AI", nil, nil},
 		{"open span at the end, final", "see `cap", true, "see `cap", nil, nil},
-		{"lone backtick streaming", "a `", false, "a ", nil, nil},
+		{"lone backtick streaming", "a `", false, "a", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,9 +123,12 @@ func TestCheck(t *testing.T) {
 	}{
 		{"clean", "最大风险是 `capital`:对标 1.53亿美元。", "最大风险是 `capital`:对标 1.53亿美元。", Checks{}, true},
 		{"invented citation and figure", "<think>hm</think>风险是 `capital` 和 `moat`:亏损 3.2亿美元。",
-			"风险是 `capital` 和 :亏损 3.2亿美元(未核实)。", Checks{DroppedCitations: []string{"moat"}, FlaggedFigures: []string{"3.2亿美元"}}, true},
+			"风险是 `capital` 和:亏损 3.2亿美元(未核实)。", Checks{DroppedCitations: []string{"moat"}, FlaggedFigures: []string{"3.2亿美元"}}, true},
 		{"figure from the question", "你每月烧 200万美元,见 `capital`", "你每月烧 200万美元,见 `capital`", Checks{}, true},
 		{"figure from an uncited entry", "`capital`: 50% 的人不付费", "`capital`: 50%(未核实) 的人不付费", Checks{FlaggedFigures: []string{"50%"}}, true},
+		{"cited later in its sentence", "50% 的人不付费 `segment`。1.53亿美元 `capital`", "50% 的人不付费 `segment`。1.53亿美元 `capital`", Checks{}, true},
+		{"cited in a later sentence", "1.53亿美元 `segment`。见 `capital`", "1.53亿美元(未核实) `segment`。见 `capital`", Checks{FlaggedFigures: []string{"1.53亿美元"}}, true},
+		{"before any citation, every entry counts", "50% 不付费。\n见 `capital`", "50% 不付费。\n见 `capital`", Checks{}, true},
 		{"cites nothing", "钱很重要。", "钱很重要。\n\n来源:`capital`、`segment`", Checks{}, true},
 		{"only reasoning", "<think>everything</think>  ", "", Checks{}, false},
 		{"only invented citations", "`moat`", "", Checks{DroppedCitations: []string{"moat"}}, false},

@@ -3,6 +3,7 @@ package advisor
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/premortem/premortem/knowledge"
 	"github.com/premortem/premortem/situation"
@@ -24,9 +25,13 @@ func (a *Advisor) Compose(g Grounding) string {
 		b.WriteString(w.offTopic)
 		return b.String()
 	}
-	quoted := map[string]bool{} // quotes already shown: never twice
+	quoted := newShown(g.Said) // quotes already shown: never twice
 	writeDirect(&b, g, quoted)
-	writeSituation(&b, g)
+	var sb strings.Builder
+	writeSituation(&sb, g)
+	if sit := sb.String(); !saidBefore(g.Said, sit) {
+		b.WriteString(sit)
+	}
 	for i, gm := range g.Modes {
 		b.WriteString("\n")
 		b.WriteString(strconv.Itoa(i + 1))
@@ -35,16 +40,18 @@ func (a *Advisor) Compose(g Grounding) string {
 		b.WriteString("` ")
 		b.WriteString(gm.Mode.Title.In(g.Lang))
 		b.WriteString("\n")
-		b.WriteString(w.why)
-		b.WriteString(g.Risks[i].Why)
-		b.WriteString("\n")
+		if !saidBefore(g.Said, g.Risks[i].Why) {
+			b.WriteString(w.why)
+			b.WriteString(g.Risks[i].Why)
+			b.WriteString("\n")
+		}
 		for _, m := range gm.Mitigations {
 			b.WriteString(w.favour)
 			b.WriteString(m.Text.In(g.Lang))
 			b.WriteString("\n")
 		}
 		for _, e := range gm.Evidence {
-			if len(e.Citations) > 0 && quoted[e.Citations[0].Quote] {
+			if len(e.Citations) > 0 && quoted.has(e.Citations[0].Quote) {
 				continue
 			}
 			b.WriteString(w.evidence)
@@ -56,7 +63,7 @@ func (a *Advisor) Compose(g Grounding) string {
 				continue
 			}
 			b.WriteString(w.figure)
-			writeFigure(&b, g.Lang, x)
+			writeFigure(&b, g.Lang, x, quoted)
 			b.WriteString("\n")
 		}
 		if len(gm.Actions) > 0 {
@@ -70,7 +77,7 @@ func (a *Advisor) Compose(g Grounding) string {
 			}
 		}
 	}
-	a.writeAskedFigures(&b, g)
+	a.writeAskedFigures(&b, g, quoted)
 	b.WriteString("\n")
 	b.WriteString(strings.Replace(w.more, "%s", g.Modes[0].Mode.ID, 1))
 	return b.String()
@@ -78,7 +85,7 @@ func (a *Advisor) Compose(g Grounding) string {
 
 // writeAskedFigures lists the figures the question matched that no risk
 // above showed, so that a figure asked about is always in the answer.
-func (a *Advisor) writeAskedFigures(b *strings.Builder, g Grounding) {
+func (a *Advisor) writeAskedFigures(b *strings.Builder, g Grounding, quoted *shown) {
 	const maxOther = 2
 	if a.kb == nil || g.Situation == nil || g.Situation.Intent.Kind != situation.IntentFigure {
 		return
@@ -109,7 +116,7 @@ func (a *Advisor) writeAskedFigures(b *strings.Builder, g Grounding) {
 		}
 		n++
 		b.WriteString("  - ")
-		writeFigure(b, g.Lang, x)
+		writeFigure(b, g.Lang, x, quoted)
 		b.WriteString("\n")
 	}
 }
@@ -117,7 +124,7 @@ func (a *Advisor) writeAskedFigures(b *strings.Builder, g Grounding) {
 // writeDirect writes the direct answer: the article's stance on the
 // decision asked about, the figure asked for, what the article says of the
 // company named, or the biggest threat.
-func writeDirect(b *strings.Builder, g Grounding, quoted map[string]bool) {
+func writeDirect(b *strings.Builder, g Grounding, quoted *shown) {
 	w := wordsFor(g.Lang)
 	d := g.Direct
 	if d.Kind == "" {
@@ -135,9 +142,13 @@ func writeDirect(b *strings.Builder, g Grounding, quoted map[string]bool) {
 		b.WriteString(d.Stance.Answer.In(g.Lang))
 		writeQuotes(b, g.Lang, d.Stance.Citations, 2, quoted)
 	case DirectFigure:
-		writeFigure(b, g.Lang, d.Benchmark)
-		quoted[d.Benchmark.Citation.Quote] = true
-		b.WriteString(w.stop)
+		writeFigure(b, g.Lang, d.Benchmark, quoted)
+	case DirectHowTo:
+		b.WriteString(strings.Replace(w.firstFor, "%s", "`"+d.Mode.ID+"` "+d.Mode.Title.In(g.Lang), 1))
+		b.WriteString(d.Stance.First.In(g.Lang))
+	case DirectFollow:
+		b.WriteString(strings.Replace(w.about, "%s", "`"+d.Mode.ID+"` "+d.Mode.Title.In(g.Lang), 1))
+		b.WriteString(verdict(d, g.Lang))
 	case DirectCase:
 		b.WriteString(strings.Replace(w.caseSays, "%s", d.Case.Name.In(g.Lang), 1))
 		if d.Claim != nil {
@@ -149,10 +160,39 @@ func writeDirect(b *strings.Builder, g Grounding, quoted map[string]bool) {
 	default:
 		m := d.Mode
 		b.WriteString(strings.Replace(w.biggest, "%s", "`"+m.ID+"` "+m.Title.In(g.Lang), 1))
-		b.WriteString(firstSentence(m.Summary.In(g.Lang), g.Lang))
+		b.WriteString(verdict(d, g.Lang))
 	}
 	b.WriteString("\n")
 }
+
+// saidBefore reports whether the conversation already said s (a
+// follow-up is not told the same thing twice).
+func saidBefore(said, s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && said != "" && strings.Contains(said, s)
+}
+
+// verdict is the article's side on the risk in one sentence: its stance,
+// else the mode's summary.
+func verdict(d Direct, lang string) string {
+	if d.Stance != nil {
+		return firstSentence(d.Stance.Answer.In(lang), lang)
+	}
+	return firstSentence(d.Mode.Summary.In(lang), lang)
+}
+
+// shown remembers the quotes an answer (or the conversation before it)
+// already showed.
+type shown struct {
+	m    map[string]bool
+	said string
+}
+
+func newShown(said string) *shown { return &shown{m: map[string]bool{}, said: said} }
+
+func (s *shown) has(q string) bool { return s.m[q] || (s.said != "" && strings.Contains(s.said, q)) }
+
+func (s *shown) add(q string) { s.m[q] = true }
 
 // writeSituation writes what the founder's words were read as, and the
 // comparisons computed from their numbers; nothing when they stated none.
@@ -203,7 +243,7 @@ func usedBy(ms []GroundedMode, kind string) bool {
 
 // writeClaim writes a claim in lang followed by its first quote, verbatim
 // and in Chinese, with its paragraph.
-func writeClaim(b *strings.Builder, lang string, c knowledge.Claim, quoted map[string]bool) {
+func writeClaim(b *strings.Builder, lang string, c knowledge.Claim, quoted *shown) {
 	b.WriteString(trimStop(c.Text.In(lang)))
 	b.WriteString(wordsFor(lang).stop)
 	writeQuotes(b, lang, c.Citations, 1, quoted)
@@ -211,16 +251,16 @@ func writeClaim(b *strings.Builder, lang string, c knowledge.Claim, quoted map[s
 
 // writeQuotes writes up to n citations not shown yet: ". The article (para.
 // 7): 「...」" or "。原文(第7段):「...」".
-func writeQuotes(b *strings.Builder, lang string, cs []knowledge.Citation, n int, quoted map[string]bool) {
+func writeQuotes(b *strings.Builder, lang string, cs []knowledge.Citation, n int, quoted *shown) {
 	first := true
 	for _, ct := range cs {
 		if n == 0 {
 			break
 		}
-		if quoted[ct.Quote] {
+		if quoted.has(ct.Quote) {
 			continue
 		}
-		quoted[ct.Quote] = true
+		quoted.add(ct.Quote)
 		n--
 		p := strconv.Itoa(ct.Paragraph)
 		switch {
@@ -240,8 +280,9 @@ func writeQuotes(b *strings.Builder, lang string, cs []knowledge.Citation, n int
 }
 
 // writeFigure writes a benchmark: its label, the figure as the article
-// writes it, and the quote it comes from.
-func writeFigure(b *strings.Builder, lang string, x *knowledge.Benchmark) {
+// writes it, and the quote it comes from (only its paragraph when the
+// quote was shown already).
+func writeFigure(b *strings.Builder, lang string, x *knowledge.Benchmark, quoted *shown) {
 	b.WriteString(trimStop(x.Label.In(lang)))
 	if lang == "en" {
 		b.WriteString(": ")
@@ -258,6 +299,13 @@ func writeFigure(b *strings.Builder, lang string, x *knowledge.Benchmark) {
 		b.WriteString(",第")
 	}
 	b.WriteString(strconv.Itoa(x.Citation.Paragraph))
+	if quoted.has(x.Citation.Quote) {
+		if lang != "en" {
+			b.WriteString("段")
+		}
+		return
+	}
+	quoted.add(x.Citation.Quote)
 	if lang == "en" {
 		b.WriteString(": 「")
 	} else {
@@ -276,8 +324,12 @@ func why(lang string, terms []string, gm *GroundedMode) string {
 	if len(gm.Reasons) > 0 {
 		b.WriteString(w.fromFacts)
 		var parts []string
-		for _, c := range gm.Computed {
-			parts = append(parts, trimStop(c.Text.In(lang))+w.stop)
+		for i, c := range gm.Computed {
+			t := trimStop(c.Text.In(lang))
+			if i > 0 { // "computed from your numbers" is said once
+				t = strings.TrimPrefix(strings.TrimPrefix(t, "按你给的数字计算:"), "Computed from your numbers: ")
+			}
+			parts = append(parts, t+w.stop)
 		}
 		for i, r := range gm.Reasons {
 			if !gm.covered[i] {
@@ -287,20 +339,20 @@ func why(lang string, terms []string, gm *GroundedMode) string {
 		b.WriteString(strings.Join(parts, w.space))
 		return b.String()
 	}
+	if len(gm.Stated) > 0 && gm.Check != nil {
+		b.WriteString(w.stated)
+		writeTerms(&b, lang, gm.Stated)
+		b.WriteString(w.isSign)
+		b.WriteString(trimStop(gm.Check.Text.In(lang)))
+		b.WriteString(w.stop)
+		return b.String()
+	}
+	terms = meaningful(terms)
 	if len(terms) == 0 {
 		b.WriteString(w.common)
 	} else {
 		b.WriteString(w.asked)
-		for i, t := range terms {
-			if lang == "en" {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString("“" + t + "”")
-			} else {
-				b.WriteString("「" + t + "」")
-			}
-		}
+		writeTerms(&b, lang, terms)
 		b.WriteString(w.stop)
 	}
 	if gm.Check != nil {
@@ -313,16 +365,40 @@ func why(lang string, terms []string, gm *GroundedMode) string {
 	return strings.TrimSpace(b.String())
 }
 
-// firstSentence returns s up to the end of its first sentence.
+// writeTerms writes the founder's words, quoted.
+func writeTerms(b *strings.Builder, lang string, terms []string) {
+	for i, t := range terms {
+		if lang == "en" {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("“" + t + "”")
+		} else {
+			b.WriteString("「" + t + "」")
+		}
+	}
+}
+
+// firstSentence returns s up to the end of its first sentence, or of its
+// second when the first is too short to stand alone ("不够。").
 func firstSentence(s, lang string) string {
+	const minRunes = 12
 	end := "。"
 	if lang == "en" {
 		end = ". "
 	}
-	if i := strings.Index(s, end); i >= 0 {
-		return s[:i+len(strings.TrimSpace(end))]
+	from := 0
+	for {
+		i := strings.Index(s[from:], end)
+		if i < 0 {
+			return s
+		}
+		cut := from + i + len(strings.TrimSpace(end))
+		if utf8.RuneCountInString(s[:cut]) >= minRunes {
+			return s[:cut]
+		}
+		from = cut
 	}
-	return s
 }
 
 func trimStop(s string) string {

@@ -10,6 +10,8 @@ type words struct {
 	common                 string // why, when nothing ties the risk to the question
 	check, checkEnd        string // a warning sign offered to check, not asserted
 	favour                 string // a fact in the founder's favour
+	stated, isSign         string // the founder's words that say a warning sign
+	firstFor, about        string // %s: the risk's ID and title
 	todo, stop, space      string // space: between sentences
 	alsoFigures            string
 	more                   string // %s: the first risk's ID
@@ -34,6 +36,10 @@ var zhWords = words{
 	check:       "值得自查(你没有提到):",
 	checkEnd:    "。",
 	favour:      "对你有利:",
+	stated:      "你提到",
+	isSign:      ",这正是文章说的警示信号:",
+	firstFor:    "%s 先做什么:",
+	about:       "接着说 %s:",
 	todo:        "先做什么:",
 	stop:        "。",
 	space:       "",
@@ -62,6 +68,10 @@ var enWords = words{
 	check:       "A sign to check (you did not say so): ",
 	checkEnd:    ".",
 	favour:      "In your favour: ",
+	stated:      "You mention ",
+	isSign:      ", which is the warning sign the article describes: ",
+	firstFor:    "what to do first about %s: ",
+	about:       "on %s: ",
 	todo:        "What to do first:",
 	stop:        ".",
 	space:       " ",

@@ -175,3 +175,15 @@ func (a *Advisor) followUpResult(q string, history []Turn) (knowledge.Result, bo
 	}
 	return res, true
 }
+
+// botSaid is everything premortem said earlier in the conversation.
+func botSaid(history []Turn) string {
+	var b strings.Builder
+	for _, t := range history {
+		if t.FromBot {
+			b.WriteString(t.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}

@@ -27,6 +27,8 @@ type Grounding struct {
 	// the direct answer rests on. See advice.go.
 	Situation *situation.Situation
 	Direct    Direct
+	FollowUp  bool   // the question follows on from risks already discussed
+	Said      string // what premortem already said in the conversation: quotes there are not repeated
 }
 
 // OffTopic reports whether there is nothing to cite.
@@ -44,6 +46,7 @@ type GroundedMode struct {
 	Reasons     []situation.Finding // why it applies: rules that fire on what the founder said
 	Mitigations []situation.Finding // what the founder said that works in their favour
 	Check       *knowledge.Claim    // with no reason: a warning sign offered to check, never asserted
+	Stated      []string            // the founder's words the Check itself says: then it is theirs
 	// Computed are the comparisons, computed from the founder's numbers,
 	// that make a reason concrete; they stand in for the reasons they
 	// share a benchmark with.
@@ -76,7 +79,7 @@ func (a *Advisor) ground(found knowledge.Result, lang string, sit *situation.Sit
 		qc = cl.ConceptsIn(knowledge.Text{ZH: found.Query})
 	}
 	pick := func(cs []knowledge.Claim, terms []string, figures []*knowledge.Benchmark, n int, fitOnly bool) []knowledge.Claim {
-		return bestClaims(cs, claimHints{terms: terms, keys: keys, concepts: qc, lister: cl, fitOnly: fitOnly}, figures, n)
+		return bestClaims(cs, claimHints{terms: terms, keys: keys, concepts: qc, lister: cl, fitOnly: fitOnly, lower: a.lower}, figures, n)
 	}
 	shownBench := map[string]bool{}
 	for _, h := range found.Modes {
@@ -99,20 +102,31 @@ func (a *Advisor) ground(found knowledge.Result, lang string, sit *situation.Sit
 		// concepts or shown figures; when none does, the mode's first (most
 		// telling) evidence alone, never an unrelated second one.
 		gm.Evidence = pick(m.Evidence, h.Terms, gm.Benchmarks, maxEvidence, true)
-		cites := []knowledge.Citation{m.Heading}
+		// The evidence first: a front end showing one quote shows the
+		// article's evidence, not the section's heading.
+		var cites []knowledge.Citation
 		for _, e := range gm.Evidence {
 			cites = append(cites, e.Citations...)
 		}
 		for _, r := range gm.Reasons {
 			cites = append(cites, r.Citations...)
 		}
-		g.Risks = append(g.Risks, Risk{
+		cites = append(cites, m.Heading)
+		risk := Risk{
 			ID:        m.ID,
 			Title:     m.Title.In(lang),
 			Score:     round3(h.Score),
 			Why:       why(lang, h.Terms, &gm),
 			Citations: dedupeCitations(cites),
-		})
+		}
+		for _, act := range gm.Actions {
+			risk.Actions = append(risk.Actions, trimStop(act.Text.In(lang))+wordsFor(lang).stop)
+		}
+		if len(gm.Benchmarks) > 0 {
+			ref := benchmarkRef(gm.Benchmarks[0], lang)
+			risk.Figure = &ref
+		}
+		g.Risks = append(g.Risks, risk)
 		g.Modes = append(g.Modes, gm)
 		for _, x := range gm.Benchmarks {
 			if !shownBench[x.ID] && len(g.Benchmarks) < maxBenchmarkRef {
@@ -128,7 +142,6 @@ func (a *Advisor) ground(found knowledge.Result, lang string, sit *situation.Sit
 			g.Benchmarks = append(g.Benchmarks, benchmarkRef(x, lang))
 		}
 	}
-	g.Direct = a.direct(&g)
 	return g
 }
 
@@ -177,6 +190,37 @@ type claimHints struct {
 	concepts []string // the concepts the question names
 	lister   conceptLister
 	fitOnly  bool // after the first claim, only claims that share something with the question
+	lower    lowered
+}
+
+// lowered holds every knowledge claim's text in lower case, both
+// languages, made once: matching claims to a question reads it per request.
+type lowered map[knowledge.Text]string
+
+func newLowered(kb *knowledge.Base) lowered {
+	l := lowered{}
+	add := func(cs []knowledge.Claim) {
+		for _, c := range cs {
+			l[c.Text] = strings.ToLower(c.Text.ZH + "\n" + c.Text.EN)
+		}
+	}
+	for _, m := range kb.Modes {
+		add(m.Signals)
+		add(m.Evidence)
+		add(m.Actions)
+	}
+	for _, c := range kb.Cases {
+		add(c.Claims)
+	}
+	return l
+}
+
+// of returns t in lower case.
+func (l lowered) of(t knowledge.Text) string {
+	if s, ok := l[t]; ok {
+		return s
+	}
+	return strings.ToLower(t.ZH + "\n" + t.EN)
 }
 
 // bestClaims picks up to n claims: those containing the words that
@@ -192,7 +236,7 @@ func bestClaims(cs []knowledge.Claim, h claimHints, figures []*knowledge.Benchma
 	n = min(n, len(cs))
 	score := make([]int, len(cs))
 	for i, c := range cs {
-		text := strings.ToLower(c.Text.ZH + "\n" + c.Text.EN)
+		text := h.lower.of(c.Text)
 		for _, t := range h.terms {
 			if strings.Contains(text, strings.ToLower(t)) {
 				score[i] += 4

@@ -27,8 +27,11 @@ func TestGroundLimits(t *testing.T) {
 			t.Errorf("%q: %d risks, %d grounded modes", q, len(g.Risks), len(g.Modes))
 		}
 		for i, r := range g.Risks {
-			if r.Why == "" || len(r.Citations) == 0 || r.Citations[0] != g.Modes[i].Mode.Heading {
-				t.Errorf("%q: risk %s lacks a why or the heading citation: %+v", q, r.ID, r)
+			if r.Why == "" || len(r.Citations) == 0 || r.Citations[len(r.Citations)-1] != g.Modes[i].Mode.Heading {
+				t.Errorf("%q: risk %s lacks a why or the heading citation (last): %+v", q, r.ID, r)
+			}
+			if len(g.Modes[i].Evidence) > 0 && r.Citations[0] != g.Modes[i].Evidence[0].Citations[0] {
+				t.Errorf("%q: risk %s: the first citation should be its evidence: %+v", q, r.ID, r.Citations)
 			}
 			if i > 0 && r.Score > g.Risks[i-1].Score {
 				t.Errorf("%q: risks out of order", q)

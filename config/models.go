@@ -23,7 +23,10 @@ import (
 //	      provider: openai     # openai (any OpenAI-compatible API) | ollama (Ollama's own API)
 //	      preset: deepseek     # fills base_url, model and api_key_env (provider openai only)
 //	      api_key_env: DEEPSEEK_API_KEY
-//	      timeout: 60s
+//	      timeout: 60s          # the whole answer, retries included
+//	      first_token_timeout: 15s  # silence before falling back, per attempt
+//	      route: true           # also ask this model which failure modes a question concerns
+//	      route_timeout: 5s
 //	      max_tokens: 800
 //	      temperature: 0.3
 //	      max_concurrency: 4
@@ -56,6 +59,11 @@ type Backend struct {
 	Temperature    *float64      `yaml:"temperature"`     // default 0.3
 	MaxConcurrency int           `yaml:"max_concurrency"` // calls in flight; default 4
 	Retries        *int          `yaml:"retries"`         // extra attempts on 429/5xx/connection errors; default 2
+	// FirstTokenTimeout: how long the server may stay silent before the
+	// chain moves on, per attempt; default 15s.
+	FirstTokenTimeout time.Duration `yaml:"first_token_timeout"`
+	Route             bool          `yaml:"route"`         // ask this model which failure modes a question concerns (structured output)
+	RouteTimeout      time.Duration `yaml:"route_timeout"` // for that call; default 5s, then retrieval decides alone
 }
 
 // Providers are the provider names a backend may use.
@@ -71,6 +79,10 @@ const (
 	DefaultTemperature = 0.3
 	DefaultRetries     = 2
 	DefaultConcurrency = 4
+	// A hosted API sends its first token within a few seconds and answers
+	// a router's few tokens in one or two.
+	DefaultFirstTokenTimeout = 15 * time.Second
+	DefaultRouteTimeout      = 5 * time.Second
 )
 
 func (m *Models) defaults() {}
@@ -118,6 +130,12 @@ func (b Backend) Resolved() Backend {
 	}
 	if b.MaxConcurrency == 0 {
 		b.MaxConcurrency = DefaultConcurrency
+	}
+	if b.FirstTokenTimeout == 0 {
+		b.FirstTokenTimeout = min(DefaultFirstTokenTimeout, b.Timeout)
+	}
+	if b.RouteTimeout == 0 {
+		b.RouteTimeout = DefaultRouteTimeout
 	}
 	return b
 }
@@ -195,6 +213,12 @@ func (m *Models) validate() []error {
 		}
 		if b.Timeout < 0 {
 			bad("%s.timeout %v: want a positive duration such as 60s", at, b.Timeout)
+		}
+		if b.FirstTokenTimeout < 0 || b.FirstTokenTimeout > r.Timeout {
+			bad("%s.first_token_timeout %v: want a positive duration no longer than timeout (%v)", at, b.FirstTokenTimeout, r.Timeout)
+		}
+		if b.RouteTimeout < 0 {
+			bad("%s.route_timeout %v: want a positive duration such as 5s", at, b.RouteTimeout)
 		}
 		if b.MaxTokens < 0 {
 			bad("%s.max_tokens %d: want a positive number", at, b.MaxTokens)

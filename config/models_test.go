@@ -41,6 +41,12 @@ models:
   backends:
     local: {provider: ollama, base_url: "http://127.0.0.1:11434", model: "qwen2.5:7b", timeout: 20s}
 `, nil, nil},
+		{"first-token timeout and router", `
+models:
+  backends:
+    x: {provider: ollama, base_url: "http://127.0.0.1:11434", model: m, timeout: 20s, first_token_timeout: 30s, route: true, route_timeout: -1s}
+`, nil, []string{"models.backends.x.first_token_timeout 30s: want a positive duration no longer than timeout (20s)",
+			"models.backends.x.route_timeout -1s: want a positive duration such as 5s"}},
 		{"unknown default and fallback", `
 models:
   default: hostd
@@ -124,7 +130,8 @@ models:
 	}
 	r := c.Models.Backends["hosted"].Resolved()
 	if r.BaseURL != "https://dashscope.aliyuncs.com/compatible-mode/v1" || r.Model != "qwen-max" || r.APIKeyEnv != "DASHSCOPE_API_KEY" ||
-		r.Timeout != 5*time.Second || *r.Temperature != 0 || *r.Retries != DefaultRetries || r.MaxTokens != DefaultMaxTokens {
+		r.Timeout != 5*time.Second || *r.Temperature != 0 || *r.Retries != DefaultRetries || r.MaxTokens != DefaultMaxTokens ||
+		r.FirstTokenTimeout != 5*time.Second || r.RouteTimeout != DefaultRouteTimeout || r.Route {
 		t.Errorf("resolved = %+v", r)
 	}
 }

@@ -9,6 +9,7 @@ package llm
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -35,6 +36,17 @@ type Request struct {
 	Messages    []Message
 	MaxTokens   int     // 0: the server's default
 	Temperature float64 // 0: Ollama samples greedily; OpenAI-compatible servers use their default
+	Schema      *Schema // when not nil, the reply must be one JSON value of this schema
+}
+
+// Schema asks for structured output: a reply that is one JSON value
+// matching a JSON Schema. Providers pass it the way their API takes it
+// (OpenAI's response_format json_schema, Ollama's format); a server that
+// cannot constrain its output still gets told to answer in JSON, so the
+// caller validates the reply whatever the provider.
+type Schema struct {
+	Name   string          // a short identifier, [a-z_]+, for APIs that want one
+	Schema json.RawMessage // the JSON Schema object
 }
 
 // Usage counts tokens when the server reports them.
@@ -56,7 +68,9 @@ type Response struct {
 
 // Model generates a reply. When onDelta is not nil the provider streams and
 // calls it with each piece of content as it arrives, in order, never
-// concurrently. Reasoning never goes through onDelta.
+// concurrently. Reasoning never goes through onDelta: a provider that sees
+// reasoning arrive may call onDelta("") instead, a sign that the model is
+// at work (a first-token timeout should not cut a model that thinks first).
 type Model interface {
 	Generate(ctx context.Context, req Request, onDelta func(string)) (Response, error)
 }

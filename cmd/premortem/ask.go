@@ -25,7 +25,14 @@ func runAsk(ctx context.Context, env *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	q, err := advisor.CleanQuestion(joinArgs(rest))
+	text := joinArgs(rest)
+	if text == "" || text == "-" {
+		// `echo "..." | premortem ask` or `premortem ask - < question.txt`.
+		if text, err = readQuestion(env.stdin); err != nil {
+			return err
+		}
+	}
+	q, err := advisor.CleanQuestion(text)
 	if err != nil {
 		return questionError(err)
 	}
@@ -33,19 +40,20 @@ func runAsk(ctx context.Context, env *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	// OnDelta carries the whole checked text so far; the terminal shows
-	// what is new, and starts over when a fallback replaced the text.
+	// OnDelta carries the whole checked text so far, each text continuing
+	// the last: the terminal prints what is new, once, and starts over only
+	// when a fallback replaced the text. Notices (a slow backend, a
+	// fallback and why) go to stderr, one line each.
 	shown := ""
 	req := advisor.Request{Question: q, Model: *model}
-	if !*asJSON {
-		req.OnDelta = func(s string) {
-			if strings.HasPrefix(s, shown) {
-				io.WriteString(env.stdout, s[len(shown):])
-			} else {
-				io.WriteString(env.stdout, "\n\n"+s)
-			}
-			shown = s
+	req.OnNotice = func(n advisor.Notice) {
+		if shown != "" && !strings.HasSuffix(shown, "\n") {
+			io.WriteString(env.stderr, "\n")
 		}
+		fmt.Fprintln(env.stderr, n.String())
+	}
+	if !*asJSON {
+		req.OnDelta = func(s string) { shown = printDelta(env.stdout, shown, s) }
 	}
 	ans, err := a.adv.Ask(ctx, req)
 	if err != nil {
@@ -66,14 +74,25 @@ func runAsk(ctx context.Context, env *cli, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(ans)
 	}
-	if shown != ans.Text {
-		if shown != "" {
-			io.WriteString(env.stdout, "\n\n")
-		}
-		io.WriteString(env.stdout, ans.Text)
+	printDelta(env.stdout, shown, ans.Text)
+	if ans.Model.Backend != advisor.Builtin {
+		io.WriteString(env.stdout, quotes(ans))
 	}
 	fmt.Fprintf(env.stdout, "\n\n%s\n", footer(ans))
 	return nil
+}
+
+// printDelta prints the part of text not yet shown, or all of it after a
+// blank line when it does not continue what was shown; it returns text.
+func printDelta(w io.Writer, shown, text string) string {
+	switch {
+	case text == shown:
+	case strings.HasPrefix(text, shown):
+		io.WriteString(w, text[len(shown):])
+	default:
+		io.WriteString(w, "\n\n"+text)
+	}
+	return text
 }
 
 // footer names the model that wrote the answer, and what it stood in for.
@@ -94,6 +113,19 @@ func footer(ans *advisor.Answer) string {
 		s += ", standing in for " + ans.Model.FallbackFrom
 	}
 	return s
+}
+
+// readQuestion reads a question piped on stdin; a terminal is not read (a
+// question missing from the arguments is a usage error there).
+func readQuestion(r io.Reader) (string, error) {
+	if r == nil || isTerminal(r) {
+		return "", nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r, 4*advisor.MaxQuestionBytes+1))
+	if err != nil {
+		return "", fmt.Errorf("read the question from stdin: %w", err)
+	}
+	return string(b), nil
 }
 
 // questionError words a refused question for the terminal.

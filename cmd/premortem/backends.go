@@ -74,15 +74,18 @@ func buildBackends(m config.Models, getenv func(string) string, log *slog.Logger
 		}
 		r := b.Resolved()
 		c.Backends = append(c.Backends, advisor.BackendSpec{
-			Name:           name,
-			Provider:       r.Provider,
-			ModelName:      r.Model,
-			Model:          model,
-			Timeout:        r.Timeout,
-			MaxTokens:      r.MaxTokens,
-			Temperature:    *r.Temperature,
-			MaxConcurrency: r.MaxConcurrency,
-			Retries:        *r.Retries,
+			Name:              name,
+			Provider:          r.Provider,
+			ModelName:         r.Model,
+			Model:             model,
+			Timeout:           r.Timeout,
+			MaxTokens:         r.MaxTokens,
+			Temperature:       *r.Temperature,
+			MaxConcurrency:    r.MaxConcurrency,
+			Retries:           *r.Retries,
+			FirstTokenTimeout: r.FirstTokenTimeout,
+			Route:             r.Route,
+			RouteTimeout:      r.RouteTimeout,
 		})
 	}
 	bs, err := advisor.NewBackends(c)

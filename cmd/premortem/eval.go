@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,11 +11,9 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/premortem/premortem/advisor"
 	"github.com/premortem/premortem/knowledge"
 )
 
@@ -33,6 +32,7 @@ func runEval(ctx context.Context, env *cli, args []string) error {
 	set := fs.String("set", "", "YAML list of {q, expect: [ids], figures: [strings]} (required)")
 	models := fs.String("model", "", "comma-separated backends to compare (default: the configured default)")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
+	route := fs.String("route", "config", "model-backed router: config (as each backend says), off, or both (each routed backend with and without)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: premortem eval --set FILE [--config FILE] [--model A,B] [--json]")
 		fs.PrintDefaults()
@@ -41,12 +41,17 @@ Scores, over the questions that expect risks: recall@1, the share whose
 first risk is expected; recall@3, the share of expected risks among the
 first three; MRR, the mean reciprocal rank of the first expected risk.
 Off-topic accuracy: the share of questions with expect: [] that cite
-nothing. Figure hits: expected figures found in the answer text.`)
+nothing. Figure hits: expected figures found in the answer text.
+These score retrieval, which every answer carries. What the backend wrote
+itself: model recall@3, from the IDs its own text cited (an answer that
+fell back counts as a miss); answered by model; figure hits in its text;
+time to first token. A run in which a named backend wrote no answer
+itself exits non-zero.`)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *set == "" || fs.NArg() > 0 {
+	if *set == "" || fs.NArg() > 0 || !slices.Contains([]string{"config", "off", "both"}, *route) {
 		fs.Usage()
 		return errUsage
 	}
@@ -67,21 +72,51 @@ nothing. Figure hits: expected figures found in the answer text.`)
 			}
 		}
 	}
-	rep := evalReport{Set: *set, Questions: len(items)}
+	var runs []evalRun
 	for _, name := range names {
-		s, err := evalModel(ctx, a.adv, name, items)
+		routes := false
+		if spec, ok := a.adv.Backends().Spec(cmp.Or(name, a.adv.Backends().Default())); ok {
+			routes = spec.Route
+		}
+		switch {
+		case *route == "off":
+			runs = append(runs, evalRun{model: name, noRoute: routes})
+		case *route == "both" && routes:
+			runs = append(runs, evalRun{model: name}, evalRun{model: name, noRoute: true})
+		default:
+			runs = append(runs, evalRun{model: name})
+		}
+	}
+	rep := evalReport{Set: *set, Questions: len(items)}
+	bar := newProgress(env.stderr, len(items)*len(runs))
+	for _, run := range runs {
+		s, err := evalModel(ctx, a.adv, run, items, bar)
 		if err != nil {
+			bar.finish()
 			return err
 		}
 		rep.Models = append(rep.Models, s)
 	}
+	bar.finish()
 	if *asJSON {
 		enc := json.NewEncoder(env.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		printEval(env.stdout, rep)
 	}
-	printEval(env.stdout, rep)
+	var silent []string
+	for _, s := range rep.Models {
+		if why := s.silent(); why != "" {
+			silent = append(silent, why)
+		}
+	}
+	if len(silent) > 0 {
+		return errors.New(strings.Join(silent, "; "))
+	}
 	return nil
 }
 
@@ -115,162 +150,4 @@ func readEvalSet(path string, kb *knowledge.Base) ([]evalItem, error) {
 		}
 	}
 	return items, nil
-}
-
-// evalScores is one backend's results.
-type evalScores struct {
-	Model            string     `json:"model"`
-	RecallAt1        float64    `json:"recall_at_1"`
-	RecallAt3        float64    `json:"recall_at_3"`
-	MRR              float64    `json:"mrr"`
-	OnTopic          int        `json:"on_topic"`
-	OffTopic         int        `json:"off_topic"`
-	OffTopicAccuracy float64    `json:"off_topic_accuracy"`
-	Figures          int        `json:"figures"`
-	FigureHits       int        `json:"figure_hits"`
-	LatencyP50MS     float64    `json:"latency_p50_ms"`
-	LatencyP95MS     float64    `json:"latency_p95_ms"`
-	DroppedCitations int        `json:"dropped_citations"`
-	FlaggedFigures   int        `json:"flagged_figures"`
-	PromptTokens     int        `json:"prompt_tokens"`
-	CompletionTokens int        `json:"completion_tokens"`
-	Fallbacks        int        `json:"fallbacks"`
-	Errors           int        `json:"errors"`
-	Misses           []evalMiss `json:"misses"`
-}
-
-// evalMiss is one question that lost points, and why.
-type evalMiss struct {
-	Q              string   `json:"q"`
-	Expected       []string `json:"expected"`
-	Got            []string `json:"got"`
-	MissingFigures []string `json:"missing_figures,omitempty"`
-	Error          string   `json:"error,omitempty"`
-}
-
-type evalReport struct {
-	Set       string       `json:"set"`
-	Questions int          `json:"questions"`
-	Models    []evalScores `json:"models"`
-}
-
-func evalModel(ctx context.Context, adv *advisor.Advisor, model string, items []evalItem) (evalScores, error) {
-	s := evalScores{Model: model, Misses: []evalMiss{}}
-	if model == "" {
-		s.Model = "default"
-	}
-	var r1, r3, mrr float64
-	offOK := 0
-	lat := make([]float64, 0, len(items))
-	for _, it := range items {
-		if err := ctx.Err(); err != nil {
-			return s, err
-		}
-		start := time.Now()
-		ans, err := adv.Ask(ctx, advisor.Request{Question: it.Q, Model: model})
-		lat = append(lat, float64(time.Since(start).Microseconds())/1000)
-		if errors.Is(err, advisor.ErrUnknownBackend) {
-			return s, fmt.Errorf("model %q: %w", model, err)
-		}
-		if len(it.Expect) == 0 {
-			s.OffTopic++
-		} else {
-			s.OnTopic++
-		}
-		s.Figures += len(it.Figures)
-		if err != nil {
-			s.Errors++
-			s.Misses = append(s.Misses, evalMiss{Q: it.Q, Expected: nonNil(it.Expect), Got: []string{}, MissingFigures: it.Figures, Error: err.Error()})
-			continue
-		}
-		if s.Model == "default" && ans.Model.Backend != "" && ans.Model.FallbackFrom == "" {
-			s.Model = ans.Model.Backend
-		}
-		if ans.Model.FallbackFrom != "" {
-			s.Fallbacks++
-		}
-		s.DroppedCitations += len(ans.Checks.DroppedCitations)
-		s.FlaggedFigures += len(ans.Checks.FlaggedFigures)
-		if ans.Usage != nil {
-			s.PromptTokens += ans.Usage.PromptTokens
-			s.CompletionTokens += ans.Usage.CompletionTokens
-		}
-		got := make([]string, 0, len(ans.Risks))
-		for _, r := range ans.Risks {
-			got = append(got, r.ID)
-		}
-		var missingFig []string
-		for _, f := range it.Figures {
-			if strings.Contains(ans.Text, f) {
-				s.FigureHits++
-			} else {
-				missingFig = append(missingFig, f)
-			}
-		}
-		ok := len(missingFig) == 0
-		if len(it.Expect) == 0 {
-			if len(got) == 0 && len(ans.Benchmarks) == 0 {
-				offOK++
-			} else {
-				ok = false
-			}
-		} else {
-			a1, a3, rr := rank(it.Expect, got)
-			r1, r3, mrr = r1+a1, r3+a3, mrr+rr
-			ok = ok && a3 == 1
-		}
-		if !ok {
-			s.Misses = append(s.Misses, evalMiss{Q: it.Q, Expected: nonNil(it.Expect), Got: got, MissingFigures: missingFig})
-		}
-	}
-	if s.OnTopic > 0 {
-		n := float64(s.OnTopic)
-		s.RecallAt1, s.RecallAt3, s.MRR = round3(r1/n), round3(r3/n), round3(mrr/n)
-	}
-	if s.OffTopic > 0 {
-		s.OffTopicAccuracy = round3(float64(offOK) / float64(s.OffTopic))
-	}
-	slices.Sort(lat)
-	s.LatencyP50MS, s.LatencyP95MS = percentile(lat, 0.5), percentile(lat, 0.95)
-	return s, nil
-}
-
-// rank scores one on-topic answer: whether its first risk is expected
-// (recall@1), the share of expected risks among its first three
-// (recall@3), and the reciprocal rank of the first expected one.
-func rank(expect, got []string) (r1, r3, rr float64) {
-	if len(got) > 0 && slices.Contains(expect, got[0]) {
-		r1 = 1
-	}
-	found := 0
-	for _, id := range expect {
-		if i := slices.Index(got, id); i >= 0 && i < 3 {
-			found++
-		}
-	}
-	r3 = float64(found) / float64(len(expect))
-	for i, id := range got {
-		if slices.Contains(expect, id) {
-			rr = 1 / float64(i+1)
-			break
-		}
-	}
-	return r1, r3, rr
-}
-
-func percentile(sorted []float64, p float64) float64 {
-	if len(sorted) == 0 {
-		return 0
-	}
-	i := int(p*float64(len(sorted)-1) + 0.5)
-	return round3(sorted[i])
-}
-
-func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

@@ -29,13 +29,20 @@ func printEval(w io.Writer, rep evalReport) {
 		return fmt.Sprintf("%s (%d)", f3(s.OffTopicAccuracy), s.OffTopic)
 	})
 	row("figure hits", func(s evalScores) string { return fmt.Sprintf("%d/%d", s.FigureHits, s.Figures) })
+	row("model recall@3", func(s evalScores) string { return f3(s.ModelRecallAt3) })
+	row("answered by model", func(s evalScores) string { return fmt.Sprintf("%d/%d", s.AnsweredByModel, s.Asked) })
+	row("model figure hits", func(s evalScores) string { return fmt.Sprintf("%d/%d", s.ModelFigureHits, s.Figures) })
 	row("latency p50 ms", func(s evalScores) string { return f3(s.LatencyP50MS) })
 	row("latency p95 ms", func(s evalScores) string { return f3(s.LatencyP95MS) })
+	row("first token p50/p95 ms", func(s evalScores) string {
+		return fmt.Sprintf("%s/%s", f3(s.FirstTokenP50MS), f3(s.FirstTokenP95MS))
+	})
 	row("invented citations dropped", func(s evalScores) string { return strconv.Itoa(s.DroppedCitations) })
 	row("figures flagged", func(s evalScores) string { return strconv.Itoa(s.FlaggedFigures) })
 	row("tokens in/out", func(s evalScores) string { return fmt.Sprintf("%d/%d", s.PromptTokens, s.CompletionTokens) })
 	row("fallbacks", func(s evalScores) string { return strconv.Itoa(s.Fallbacks) })
 	row("errors", func(s evalScores) string { return strconv.Itoa(s.Errors) })
+	row("routed / router failed", func(s evalScores) string { return fmt.Sprintf("%d/%d", s.Routed, s.RouteFailures) })
 	tw.Flush()
 	for _, s := range rep.Models {
 		if len(s.Misses) == 0 {
@@ -44,6 +51,9 @@ func printEval(w io.Writer, rep evalReport) {
 		fmt.Fprintf(w, "\nmisses (%s):\n", s.Model)
 		for _, m := range s.Misses {
 			fmt.Fprintf(w, "- %s\n  expected [%s], got [%s]", m.Q, strings.Join(m.Expected, " "), strings.Join(m.Got, " "))
+			if len(m.ModelCited) > 0 {
+				fmt.Fprintf(w, ", the model cited [%s]", strings.Join(m.ModelCited, " "))
+			}
 			if len(m.MissingFigures) > 0 {
 				fmt.Fprintf(w, ", missing figures [%s]", strings.Join(m.MissingFigures, " "))
 			}

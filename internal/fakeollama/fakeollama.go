@@ -31,8 +31,9 @@ func New(script *fakellm.Script, models ...string) *Server {
 }
 
 type chatRequest struct {
-	Model    string `json:"model"`
-	Stream   *bool  `json:"stream"`
+	Model    string          `json:"model"`
+	Stream   *bool           `json:"stream"`
+	Format   json.RawMessage `json:"format"`
 	Messages []struct {
 		Role    string `json:"role"`
 		Content string `json:"content"`
@@ -48,11 +49,29 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 	// Ollama streams unless told "stream": false.
 	stream := req.Stream == nil || *req.Stream
 	fr := fakellm.Request{Model: req.Model, Stream: stream}
+	switch f := string(req.Format); f {
+	case "", `""`, "null":
+	case `"json"`:
+		fr.Schema = `{"type":"object"}`
+	default:
+		if f[0] != '{' {
+			// What Ollama itself answers to a format that is neither.
+			http.Error(w, `{"error":"invalid format: expected \"json\" or a JSON schema"}`, http.StatusBadRequest)
+			return
+		}
+		fr.Schema = f
+	}
 	for _, m := range req.Messages {
 		fr.Messages = append(fr.Messages, fakellm.Message{Role: m.Role, Content: m.Content})
 	}
 	st := s.Script.Take(fr)
+	if !fakellm.Wait(r.Context(), st.Delay) {
+		return
+	}
 	switch st.Kind {
+	case fakellm.KindEmpty:
+		w.WriteHeader(http.StatusOK)
+		return
 	case fakellm.KindStatus:
 		if st.RetryAfter != "" {
 			w.Header().Set("Retry-After", st.RetryAfter)

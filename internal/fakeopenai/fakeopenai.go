@@ -32,8 +32,14 @@ func New(script *fakellm.Script, models ...string) *Server {
 }
 
 type chatRequest struct {
-	Model    string `json:"model"`
-	Stream   bool   `json:"stream"`
+	Model          string `json:"model"`
+	Stream         bool   `json:"stream"`
+	ResponseFormat *struct {
+		Type       string `json:"type"`
+		JSONSchema *struct {
+			Schema json.RawMessage `json:"schema"`
+		} `json:"json_schema"`
+	} `json:"response_format"`
 	Messages []struct {
 		Role    string `json:"role"`
 		Content string `json:"content"`
@@ -47,11 +53,23 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fr := fakellm.Request{Model: req.Model, Stream: req.Stream}
+	if rf := req.ResponseFormat; rf != nil {
+		fr.Schema = `{"type":"object"}` // json_object mode: any object
+		if rf.JSONSchema != nil {
+			fr.Schema = string(rf.JSONSchema.Schema)
+		}
+	}
 	for _, m := range req.Messages {
 		fr.Messages = append(fr.Messages, fakellm.Message{Role: m.Role, Content: m.Content})
 	}
 	st := s.Script.Take(fr)
+	if !fakellm.Wait(r.Context(), st.Delay) {
+		return
+	}
 	switch st.Kind {
+	case fakellm.KindEmpty:
+		w.WriteHeader(http.StatusOK)
+		return
 	case fakellm.KindStatus:
 		if st.RetryAfter != "" {
 			w.Header().Set("Retry-After", st.RetryAfter)

@@ -63,8 +63,16 @@ func New(cfg Config) (*Client, error) {
 
 // Generate asks /api/chat for one reply. It always streams from the server,
 // so that a stream cut before Ollama's final "done" line is told apart from
-// an empty reply; onDelta, when not nil, sees each piece.
+// an empty reply; onDelta, when not nil, sees each piece. A request with a
+// Schema is answered in one piece (structured.go).
 func (c *Client) Generate(ctx context.Context, req llm.Request, onDelta func(string)) (llm.Response, error) {
+	if req.Schema != nil {
+		resp, err := c.generateStructured(ctx, req)
+		if err == nil && onDelta != nil && resp.Content != "" {
+			onDelta(resp.Content)
+		}
+		return resp, err
+	}
 	var streamed strings.Builder
 	opts := append(toOptions(req, onDelta), llms.WithStreamingFunc(func(_ context.Context, chunk []byte) error {
 		if len(chunk) == 0 {

@@ -25,6 +25,22 @@ func toRequest(model string, req llm.Request, stream bool) goopenai.ChatCompleti
 	if stream {
 		r.StreamOptions = &goopenai.StreamOptions{IncludeUsage: true}
 	}
+	if req.Schema != nil {
+		r.ResponseFormat = &goopenai.ChatCompletionResponseFormat{
+			Type: goopenai.ChatCompletionResponseFormatTypeJSONSchema,
+			JSONSchema: &goopenai.ChatCompletionResponseFormatJSONSchema{
+				Name: req.Schema.Name, Schema: req.Schema.Schema, Strict: true,
+			},
+		}
+	}
+	return r
+}
+
+// jsonObjectOnly downgrades a json_schema request to plain JSON mode, for
+// servers that refuse json_schema (DeepSeek, older vLLM and llama.cpp
+// builds); the caller validates the reply against the schema itself.
+func jsonObjectOnly(r goopenai.ChatCompletionRequest) goopenai.ChatCompletionRequest {
+	r.ResponseFormat = &goopenai.ChatCompletionResponseFormat{Type: goopenai.ChatCompletionResponseFormatTypeJSONObject}
 	return r
 }
 

@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync/atomic"
 
 	goopenai "github.com/sashabaranov/go-openai"
 
@@ -40,6 +41,9 @@ func (c Config) String() string {
 type Client struct {
 	c     *goopenai.Client
 	model string
+	// noSchema is set once the server refused a json_schema response
+	// format: later structured calls ask for plain JSON mode straight away.
+	noSchema atomic.Bool
 }
 
 var (
@@ -64,13 +68,17 @@ func New(cfg Config) (*Client, error) {
 // Generate asks for one chat completion, streaming when onDelta is not nil.
 func (c *Client) Generate(ctx context.Context, req llm.Request, onDelta func(string)) (llm.Response, error) {
 	if onDelta == nil {
-		r, err := c.c.CreateChatCompletion(ctx, toRequest(c.model, req, false))
+		r, err := c.complete(ctx, toRequest(c.model, req, false))
 		if err != nil {
 			return llm.Response{}, fmt.Errorf("chat completion: %w", fromError(err))
 		}
 		return fromResponse(r)
 	}
-	stream, err := c.c.CreateChatCompletionStream(ctx, toRequest(c.model, req, true))
+	cr := toRequest(c.model, req, true)
+	if req.Schema != nil && c.noSchema.Load() {
+		cr = jsonObjectOnly(cr)
+	}
+	stream, err := c.c.CreateChatCompletionStream(ctx, cr)
 	if err != nil {
 		return llm.Response{}, fmt.Errorf("chat completion stream: %w", fromError(err))
 	}
@@ -95,7 +103,10 @@ func (c *Client) Generate(ctx context.Context, req llm.Request, onDelta func(str
 			if ch.Index != 0 {
 				continue
 			}
-			reasoning.WriteString(ch.Delta.ReasoningContent)
+			if ch.Delta.ReasoningContent != "" {
+				reasoning.WriteString(ch.Delta.ReasoningContent)
+				onDelta("") // alive, thinking: see llm.Model
+			}
 			if ch.Delta.Content != "" {
 				content.WriteString(ch.Delta.Content)
 				onDelta(ch.Delta.Content)
@@ -115,6 +126,23 @@ func (c *Client) Generate(ctx context.Context, req llm.Request, onDelta func(str
 	}
 	out.Content, out.Reasoning = content.String(), reasoning.String()
 	return out, nil
+}
+
+// complete makes one buffered call. A structured call the server refuses
+// with 400 (it does not know json_schema) is made once more in plain JSON
+// mode, and the server is remembered as one that needs it.
+func (c *Client) complete(ctx context.Context, r goopenai.ChatCompletionRequest) (goopenai.ChatCompletionResponse, error) {
+	structured := r.ResponseFormat != nil && r.ResponseFormat.JSONSchema != nil
+	if structured && c.noSchema.Load() {
+		r = jsonObjectOnly(r)
+	}
+	resp, err := c.c.CreateChatCompletion(ctx, r)
+	var se *llm.StatusError
+	if err != nil && structured && !c.noSchema.Load() && errors.As(fromError(err), &se) && se.StatusCode == http.StatusBadRequest {
+		c.noSchema.Store(true)
+		resp, err = c.c.CreateChatCompletion(ctx, jsonObjectOnly(r))
+	}
+	return resp, err
 }
 
 // ListModels returns the IDs GET /models reports.

@@ -60,3 +60,32 @@ func TestLookupPreset(t *testing.T) {
 		t.Error("a typo found a preset")
 	}
 }
+
+// A server that refuses json_schema (as DeepSeek does) is asked again in
+// plain JSON mode, and from then on in JSON mode straight away.
+func TestSchemaRefusedFallsBackToJSONMode(t *testing.T) {
+	script := fakellm.NewScript()
+	script.Route(fakellm.Status(400, ""), fakellm.Reply(`{"modes":["none"]}`))
+	srv := fakeopenai.New(script)
+	defer srv.Close()
+	c, err := openai.New(openai.Config{BaseURL: srv.URL, Model: "m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := llm.Request{Messages: []llm.Message{{Role: llm.RoleUser, Content: "q"}},
+		Schema: &llm.Schema{Name: "route", Schema: []byte(`{"type":"object","properties":{"modes":{"type":"array"}}}`)}}
+	for i := range 2 {
+		got, err := c.Generate(t.Context(), req, nil)
+		if err != nil || got.Content != `{"modes":["none"]}` {
+			t.Fatalf("call %d: %q, %v", i+1, got.Content, err)
+		}
+	}
+	var schemas []string
+	for _, r := range script.Requests() {
+		schemas = append(schemas, r.Schema)
+	}
+	want := []string{`{"type":"object","properties":{"modes":{"type":"array"}}}`, `{"type":"object"}`, `{"type":"object"}`}
+	if strings.Join(schemas, "|") != strings.Join(want, "|") {
+		t.Errorf("the server saw schemas %q, want %q", schemas, want)
+	}
+}

@@ -160,6 +160,8 @@ func Run(t *testing.T, start Start) {
 		}
 	})
 
+	runStructured(t, start, req)
+
 	t.Run("list models", func(t *testing.T) {
 		m, stop := start(t, fakellm.NewScript(), Model, "other:7b")
 		defer stop()
