@@ -382,10 +382,9 @@ func writeTerms(b *strings.Builder, lang string, terms []string) {
 // firstSentence returns s up to the end of its first sentence, or of its
 // second when the first is too short to stand alone ("不够。").
 func firstSentence(s, lang string) string {
-	const minRunes = 12
-	end := "。"
+	minRunes, end := 12, "。"
 	if lang == "en" {
-		end = ". "
+		minRunes, end = 30, ". "
 	}
 	from := 0
 	for {

@@ -43,8 +43,10 @@ func revenueComparison(b basis, kind string, bm *knowledge.Benchmark, sum knowle
 	theirs := convert(b.revenue, b.cur, bm.Currency)
 	zh, en := "按你给的数字计算:"+sum.ZH, "Computed from your numbers: "+sum.EN
 	if b.cur != bm.Currency {
-		zh += fmt.Sprintf("(按 1 美元 = %g 元约合 %s)", assess.CNYPerUSD, f.add(money(bm.Currency, theirs, "zh")))
-		en += fmt.Sprintf(" (about %s at $1 = ¥%g)", f.add(money(bm.Currency, theirs, "en")), assess.CNYPerUSD)
+		// The rate is an assumption of ours, not the article's: say so.
+		rateZH, rateEN := f.add(fmt.Sprintf("%g 元", assess.CNYPerUSD)), f.add(fmt.Sprintf("¥%g", assess.CNYPerUSD))
+		zh += fmt.Sprintf("(按假定汇率 1 美元 = %s 约合 %s)", rateZH, f.add(money(bm.Currency, theirs, "zh")))
+		en += fmt.Sprintf(" (about %s at an assumed $1 = %s)", f.add(money(bm.Currency, theirs, "en")), rateEN)
 	}
 	return Comparison{Kind: kind, Benchmark: bm.ID, Theirs: round1(theirs), Article: bm.Value, Unit: bm.Currency + "/year", Figures: f, Text: knowledge.Text{
 		ZH: zh + fmt.Sprintf(";文章说“%s”。", bm.Citation.Quote),
