@@ -35,7 +35,10 @@ func decode(root *yaml.Node, c *Config) []error {
 	return errs
 }
 
-var durationType = reflect.TypeOf(time.Duration(0))
+var (
+	durationType   = reflect.TypeOf(time.Duration(0))
+	shardCountType = reflect.TypeOf(ShardCount(0))
+)
 
 // check walks node against the type t, removing what does not fit.
 // It reports false when the node itself is of the wrong kind.
@@ -54,6 +57,11 @@ func check(node *yaml.Node, t reflect.Type, path string, errs *[]error) bool {
 		return false
 	}
 	switch {
+	case t == shardCountType:
+		if _, err := parseShardCount(node.Value); err != nil || node.Kind != yaml.ScalarNode {
+			return bad("a whole number or auto")
+		}
+		return true
 	case t == durationType:
 		if node.Kind != yaml.ScalarNode {
 			return bad("a duration such as 30s or 2m")

@@ -31,10 +31,19 @@ import (
 //	  direct_messages: true     # a DM to the bot is a question, answered in the DM
 //	  interactions_addr: ""     # serve POST /interactions here (needs DISCORD_PUBLIC_KEY)
 //	  gateway: true             # false: HTTP interactions only, no gateway connection
+//	  shard_id: 0               # this process's gateway shard (env PREMORTEM_SHARD_ID)
+//	  shard_count: 1            # shards in all, or auto (GET /gateway/bot) (env PREMORTEM_SHARD_COUNT)
+//	  takeover_after: 30s       # then also take over any other shard nobody serves; 0 = never
 //
 // With gateway false the bot receives no messages (mentions, replies,
 // threads, DMs): Discord sends those over the gateway only. Several such
 // processes can serve one application behind a load balancer.
+//
+// With shard_count above 1 every process shares one PostgreSQL: each
+// shard is held by one process at a time (a lease), and a process waits
+// for the others too once takeover_after has passed since its start, so a
+// shard whose process dies is taken over by another (with SQLite, one
+// process serves every shard at once).
 type Discord struct {
 	GuildID           string        `yaml:"guild_id"`
 	AdminRoleIDs      []string      `yaml:"admin_role_ids"`
@@ -56,8 +65,13 @@ type Discord struct {
 	DirectMessages    bool          `yaml:"direct_messages"`
 	InteractionsAddr  string        `yaml:"interactions_addr"`
 	Gateway           bool          `yaml:"gateway"`
+	ShardID           int           `yaml:"shard_id"`
+	ShardCount        ShardCount    `yaml:"shard_count"`
+	TakeoverAfter     time.Duration `yaml:"takeover_after"`
 	APIBase           string        `yaml:"-"` // PREMORTEM_DISCORD_API_BASE
 	PublicKey         string        `yaml:"-"` // DISCORD_PUBLIC_KEY: the application's, hex
+
+	envErrs []error // environment overrides that did not parse
 }
 
 func (d *Discord) defaults() {
@@ -75,6 +89,8 @@ func (d *Discord) defaults() {
 	d.ShutdownGrace = 20 * time.Second
 	d.DirectMessages = true
 	d.Gateway = true
+	d.ShardCount = 1
+	d.TakeoverAfter = DefaultTakeoverAfter
 }
 
 func (d *Discord) applyEnv(getenv func(string) string) {
@@ -87,6 +103,7 @@ func (d *Discord) applyEnv(getenv func(string) string) {
 	if v := getenv("DISCORD_PUBLIC_KEY"); v != "" {
 		d.PublicKey = strings.TrimSpace(v)
 	}
+	d.applyShardEnv(getenv)
 }
 
 var (
@@ -152,5 +169,5 @@ func (d *Discord) validate() []error {
 	if d.ShutdownGrace < 0 || d.ShutdownGrace > 10*time.Minute {
 		bad("discord.shutdown_grace %v: want 0 to 10m", d.ShutdownGrace)
 	}
-	return errs
+	return append(errs, d.validateShards()...)
 }

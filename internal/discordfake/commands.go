@@ -25,7 +25,9 @@ func (s *Server) scope(q *restReq) (string, bool) {
 		return "", false
 	}
 	g := q.r.PathValue("guild")
-	return g, g == "" || g == s.guild.ID
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return g, g == "" || s.guilds[g] != nil
 }
 
 func validateCommand(e formErrors, p string, c *discordgo.ApplicationCommand) {

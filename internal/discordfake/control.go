@@ -81,18 +81,21 @@ func (s *Server) CloseGateway(code int, reason string) error {
 }
 
 // Dispatch sends any gateway event (op 0) with data marshalled as its "d",
-// for events without a helper. It returns the event's sequence number. If
-// the client is disconnected the event is kept and replayed on resume.
+// for events without a helper, to the session of the shard of the data's
+// guild_id. It returns the event's sequence number. If the client is
+// disconnected the event is kept and replayed on resume.
 func (s *Server) Dispatch(event string, data any) (int64, error) {
-	return s.dispatch(event, data)
+	return s.dispatch(guildOfEvent(data), event, data)
 }
 
-// guildCreateLocked is the GUILD_CREATE payload: the guild with channels,
-// threads, roles and members.
-func (s *Server) guildCreateLocked() map[string]any {
-	g := s.guild
+// guildCreateLocked is the GUILD_CREATE payload of g: the guild with
+// channels, threads, roles and members.
+func (s *Server) guildCreateLocked(g *discordgo.Guild) map[string]any {
 	var channels, threads []*discordgo.Channel
 	for _, c := range s.channels {
+		if c.GuildID != g.ID {
+			continue
+		}
 		if c.IsThread() {
 			threads = append(threads, c)
 		} else {

@@ -35,8 +35,10 @@ func (s *Server) dmLocked(userID string) *discordgo.Channel {
 
 // userLocked is the user with this ID: a member's, or a stranger's.
 func (s *Server) userLocked(id string) *discordgo.User {
-	if m := s.memberLocked(id); m != nil {
-		return m.User
+	for _, g := range s.guilds {
+		if m := memberIn(g, id); m != nil {
+			return m.User
+		}
 	}
 	return &discordgo.User{ID: id, Username: "user" + id}
 }

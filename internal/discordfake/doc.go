@@ -71,6 +71,21 @@
 // discordgo itself, hence WaitReady before every Reconnect, DropConnection
 // or InvalidateSession.
 //
+// # Shards and more guilds
+//
+// Options.Guilds adds guilds (OtherGuild is one on the other shard of
+// two); the builders give an interaction or message the guild of its
+// channel. A client identifying with shard [id, count] gets READY and
+// GUILD_CREATE for its shard's guilds only, and each guild's events go to
+// the newest session of shard ShardOf(guild, count) = (guild_id >> 22) %
+// count (direct messages to shard 0), as on Discord. WaitShard and
+// ShardConnected look at one shard. GET /gateway/bot answers
+// Options.Shards and Options.MaxConcurrency; with Options.IdentifyInterval
+// set, a second identify of one bucket (shard_id % max_concurrency) within
+// the interval is answered with op 9 Invalid Session and counted
+// (Throttled, Identify.Throttled), so a test can prove identifies were
+// paced.
+//
 // # Pointing discordgo at a custom base
 //
 // discordgo builds every URL from package-level string variables that are

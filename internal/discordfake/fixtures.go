@@ -1,6 +1,7 @@
 package discordfake
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -24,6 +25,13 @@ const (
 	UserMember     = "830000000000000004" // member with RoleMember only
 	UserOther      = "830000000000000005" // member with no role at all
 	DefaultToken   = "fake-discord-token" // the session token is "Bot " + DefaultToken
+
+	// The second guild of OtherGuild: on shard 0 of 2 ((id >> 22) % 2),
+	// while GuildID is on shard 1 of 2.
+	GuildOther     = "800000000004194305"
+	ChannelOther   = "810000000000000101" // its text channel everyone can use
+	RoleOtherAdmin = "820000000000000101" // has Manage Server there
+	RoleOtherBot   = "820000000000000102" // the bot's managed role there
 )
 
 // everyonePerms are the @everyone role's permissions in the default guild.
@@ -87,6 +95,42 @@ func DefaultGuild() *discordgo.Guild {
 			member(DefaultBot(), RoleBot),
 		},
 	}
+}
+
+// OtherGuild returns a fresh copy of a second guild for Options.Guilds,
+// on the other shard of two: one text channel, an admin role, the bot's
+// managed role, the owner, UserAdmin (with RoleOtherAdmin) and UserMember.
+func OtherGuild() *discordgo.Guild {
+	joined := time.Date(2025, 2, 3, 4, 5, 6, 0, time.UTC)
+	member := func(id, name string, roles ...string) *discordgo.Member {
+		u := &discordgo.User{ID: id, Username: name, GlobalName: name, Discriminator: "0"}
+		return &discordgo.Member{GuildID: GuildOther, User: u, Roles: roles, JoinedAt: joined}
+	}
+	return &discordgo.Guild{
+		ID: GuildOther, Name: "Builders", OwnerID: UserOwner, PreferredLocale: "en-US", MemberCount: 4,
+		Channels: []*discordgo.Channel{{ID: ChannelOther, GuildID: GuildOther, Name: "general", Type: discordgo.ChannelTypeGuildText}},
+		Roles: []*discordgo.Role{
+			{ID: GuildOther, Name: "@everyone", Permissions: everyonePerms},
+			{ID: RoleOtherAdmin, Name: "admin", Position: 2, Permissions: discordgo.PermissionManageGuild},
+			{ID: RoleOtherBot, Name: "premortem", Position: 1, Managed: true, Permissions: discordgo.PermissionSendMessages | discordgo.PermissionEmbedLinks},
+		},
+		Members: []*discordgo.Member{
+			member(UserOwner, "owner"),
+			member(UserAdmin, "alice", RoleOtherAdmin),
+			member(UserMember, "bob"),
+			{GuildID: GuildOther, User: DefaultBot(), Roles: []string{RoleOtherBot}, JoinedAt: joined},
+		},
+	}
+}
+
+// ShardOf is the shard of count that receives a guild's events, as on
+// Discord: (guild_id >> 22) % count. Direct messages are shard 0's.
+func ShardOf(guildID string, count int) int {
+	id, err := strconv.ParseUint(guildID, 10, 64)
+	if err != nil || count < 2 {
+		return 0
+	}
+	return int((id >> 22) % uint64(count))
 }
 
 // basePermissions computes a member's guild-level permissions the way

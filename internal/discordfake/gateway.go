@@ -29,6 +29,7 @@ const (
 	CloseNotAuthenticated     = 4003
 	CloseAuthenticationFailed = 4004
 	CloseAlreadyAuthenticated = 4005
+	CloseInvalidShard         = 4010
 	CloseInvalidAPIVersion    = 4012
 	CloseDisallowedIntents    = 4014
 )
@@ -43,6 +44,8 @@ type gwSession struct {
 	events  []gwEvent
 	conn    *gwConn // the authenticated connection, nil while disconnected
 	intents discordgo.Intent
+	shard   [2]int // [shard_id, shard_count] from Identify; [0, 1] without
+	order   int    // Server.sessionSeq when identified: newer sessions win
 }
 
 type gwEvent struct {
@@ -166,7 +169,11 @@ func (s *Server) identify(c *gwConn, raw json.RawMessage) bool {
 		c.closeWith(CloseDecodeError, "Error while decoding payload.")
 		return false
 	}
-	rec := Identify{Token: id.Token, Intents: id.Intents, Compress: id.Compress, Shard: id.Shard}
+	rec := Identify{Token: id.Token, Intents: id.Intents, Compress: id.Compress, Shard: id.Shard, At: time.Now()}
+	shard := [2]int{0, 1}
+	if id.Shard != nil {
+		shard = *id.Shard
+	}
 	s.mu.Lock()
 	switch {
 	case c.session != nil:
@@ -175,41 +182,63 @@ func (s *Server) identify(c *gwConn, raw json.RawMessage) bool {
 		rec.CloseCode = CloseAuthenticationFailed
 	case id.Intents&s.opts.DisallowedIntents != 0:
 		rec.CloseCode = CloseDisallowedIntents
+	case shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]:
+		rec.CloseCode = CloseInvalidShard
+	}
+	if rec.CloseCode == 0 && !s.identifySlotLocked(shard[0], rec.At) {
+		rec.Throttled = true
 	}
 	s.identifies = append(s.identifies, rec)
-	s.log.Debug("gateway identify", "intents", int64(id.Intents), "close_code", rec.CloseCode)
+	s.log.Debug("gateway identify", "intents", int64(id.Intents), "shard", shard, "close_code", rec.CloseCode, "throttled", rec.Throttled)
 	if rec.CloseCode != 0 {
 		s.notifyLocked()
 		s.mu.Unlock()
 		c.closeWith(rec.CloseCode, closeText[rec.CloseCode])
 		return false
 	}
-	sess := &gwSession{id: newSessionID(), intents: id.Intents}
+	if rec.Throttled { // Discord's answer to an identify over the bucket's limit
+		s.notifyLocked()
+		s.mu.Unlock()
+		c.send(opInvalidSession, false)
+		return true
+	}
+	s.sessionSeq++
+	sess := &gwSession{id: newSessionID(), intents: id.Intents, shard: shard, order: s.sessionSeq}
 	s.sessions[sess.id] = sess
 	s.current = sess
 	sess.conn = c
 	c.session = sess
 	c.compress = id.Compress
 
-	guilds := []map[string]any{{"id": s.guild.ID, "unavailable": true}}
+	var guilds []map[string]any
+	var creates []map[string]any
+	for _, g := range s.sortedGuildsLocked() {
+		if ShardOf(g.ID, shard[1]) == shard[0] {
+			guilds = append(guilds, map[string]any{"id": g.ID, "unavailable": true})
+			creates = append(creates, s.guildCreateLocked(g))
+		}
+	}
 	ready := map[string]any{
 		"v":                  apiVersionNumber(c.version),
 		"user":               s.opts.Bot,
 		"guilds":             guilds,
 		"session_id":         sess.id,
 		"resume_gateway_url": s.GatewayURL(),
-		"shard":              []int{0, 1},
+		"shard":              shard[:],
 		"application":        map[string]any{"id": s.opts.Bot.ID, "flags": 0},
 		"private_channels":   []any{},
 	}
 	c.enqueueLocked(s.queueLocked(sess, "READY", ready))
-	c.enqueueLocked(s.queueLocked(sess, "GUILD_CREATE", s.guildCreateLocked()))
+	for _, gc := range creates {
+		c.enqueueLocked(s.queueLocked(sess, "GUILD_CREATE", gc))
+	}
 	s.notifyLocked()
 	s.mu.Unlock()
 	return true
 }
 
 var closeText = map[int]string{
+	CloseInvalidShard:         "Invalid shard.",
 	CloseAuthenticationFailed: "Authentication failed.",
 	CloseAlreadyAuthenticated: "Already authenticated.",
 	CloseDisallowedIntents:    "Disallowed intent(s).",
@@ -280,11 +309,12 @@ func (s *Server) queueLocked(sess *gwSession, name string, data any) gwEvent {
 	return ev
 }
 
-// dispatch sends an event in the current session, or keeps it for replay if
-// the client is disconnected. It fails only when no session exists.
-func (s *Server) dispatch(name string, data any) (int64, error) {
+// dispatch sends an event of a guild ("": a direct message) in the session
+// of the guild's shard, or keeps it for replay if the client is
+// disconnected. It fails only when no session of that shard exists.
+func (s *Server) dispatch(guildID, name string, data any) (int64, error) {
 	s.mu.Lock()
-	sess := s.current
+	sess := s.sessionForLocked(guildID)
 	if sess == nil {
 		s.mu.Unlock()
 		return 0, fmt.Errorf("discord fake: dispatch %s: no gateway session (wait for READY first)", name)

@@ -54,11 +54,15 @@ func Focused(o *discordgo.ApplicationCommandInteractionDataOption) *discordgo.Ap
 func (s *Server) newInteraction(typ discordgo.InteractionType, userID, channelID string) *discordgo.Interaction {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	g := s.guildOfLocked(channelID)
+	if g == nil {
+		g = s.guild
+	}
 	i := &discordgo.Interaction{
 		ID:        s.nextID(),
 		AppID:     s.opts.Bot.ID,
 		Type:      typ,
-		GuildID:   s.guild.ID,
+		GuildID:   g.ID,
 		ChannelID: channelID,
 		Token:     "itoken-" + s.nextID(),
 		Version:   1,
@@ -69,22 +73,23 @@ func (s *Server) newInteraction(typ discordgo.InteractionType, userID, channelID
 		i.AppPermissions = everyonePerms
 		return i
 	}
-	locale := discordgo.Locale(s.guild.PreferredLocale)
+	locale := discordgo.Locale(g.PreferredLocale)
 	i.GuildLocale = &locale
 	i.AppPermissions = s.channelPermsLocked(s.opts.Bot.ID, channelID)
-	if m := s.memberLocked(userID); m != nil {
+	if m := memberIn(g, userID); m != nil {
 		mc := *m
 		mc.Permissions = s.channelPermsLocked(userID, channelID)
 		i.Member = &mc
 	} else {
-		i.Member = &discordgo.Member{GuildID: s.guild.ID, User: &discordgo.User{ID: userID, Username: "user" + userID}}
+		i.Member = &discordgo.Member{GuildID: g.ID, User: &discordgo.User{ID: userID, Username: "user" + userID}}
 	}
 	return i
 }
 
-// commandIDLocked returns the registered command's ID, or a fresh one.
-func (s *Server) commandIDLocked(name string) string {
-	for _, scope := range []string{s.guild.ID, ""} {
+// commandIDLocked returns the ID of the command registered in the guild
+// or globally, or a fresh one.
+func (s *Server) commandIDLocked(guildID, name string) string {
+	for _, scope := range []string{guildID, ""} {
 		for _, c := range s.commands[scope] {
 			if c.Name == name {
 				return c.ID
@@ -99,7 +104,7 @@ func (s *Server) commandIDLocked(name string) string {
 func (s *Server) Command(userID, channelID, name string, options ...*discordgo.ApplicationCommandInteractionDataOption) *discordgo.Interaction {
 	i := s.newInteraction(discordgo.InteractionApplicationCommand, userID, channelID)
 	s.mu.Lock()
-	id := s.commandIDLocked(name)
+	id := s.commandIDLocked(i.GuildID, name)
 	s.mu.Unlock()
 	i.Data = discordgo.ApplicationCommandInteractionData{ID: id, Name: name, CommandType: discordgo.ChatApplicationCommand, Options: options}
 	return i
@@ -173,7 +178,7 @@ func (s *Server) DispatchInteraction(i *discordgo.Interaction) error {
 	s.byToken[i.Token] = st
 	st.dispatched = time.Now()
 	s.mu.Unlock()
-	_, err = s.dispatch("INTERACTION_CREATE", wire)
+	_, err = s.dispatch(i.GuildID, "INTERACTION_CREATE", wire)
 	return err
 }
 

@@ -141,7 +141,7 @@ func (s *Server) buildMessageLocked(channelID string, body map[string]json.RawMe
 	}
 	if c := s.channels[channelID]; c != nil && c.GuildID != "" {
 		m["guild_id"] = c.GuildID
-		if mem := s.memberLocked(s.opts.Bot.ID); mem != nil {
+		if mem := s.memberAtLocked(channelID, s.opts.Bot.ID); mem != nil {
 			m["member"] = map[string]any{"roles": mem.Roles, "joined_at": mem.JoinedAt}
 		}
 	}
@@ -159,7 +159,7 @@ func (s *Server) buildMessageLocked(channelID string, body map[string]json.RawMe
 	if pings != nil {
 		var users []any
 		for _, u := range pings.Users {
-			if mem := s.memberLocked(u); mem != nil {
+			if mem := s.memberAtLocked(channelID, u); mem != nil {
 				users = append(users, mem.User)
 			}
 		}

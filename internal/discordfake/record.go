@@ -100,6 +100,12 @@ type Identify struct {
 	Shard    *[2]int
 	// CloseCode is non-zero when the fake refused the Identify.
 	CloseCode int
+	// Throttled is set when the Identify came sooner than
+	// Options.IdentifyInterval after another of its bucket and was answered
+	// with op 9 Invalid Session.
+	Throttled bool
+	// At is when the fake received it.
+	At time.Time
 }
 
 // Calls returns every REST call so far, oldest first.

@@ -192,11 +192,15 @@ func deleteMessage(s *Server, q *restReq) (int, any) {
 	cid, mid := q.r.PathValue("channel"), q.r.PathValue("message")
 	s.mu.Lock()
 	ok := s.deleteLocked(cid, mid)
+	ev := map[string]any{"id": mid, "channel_id": cid}
+	if g := s.guildOfLocked(cid); g != nil {
+		ev["guild_id"] = g.ID
+	}
 	s.mu.Unlock()
 	if !ok {
 		return errUnknownMessage()
 	}
-	s.echo("MESSAGE_DELETE", map[string]any{"id": mid, "channel_id": cid, "guild_id": s.guild.ID})
+	s.echo("MESSAGE_DELETE", ev)
 	return http.StatusNoContent, nil
 }
 
@@ -218,27 +222,33 @@ func (s *Server) echo(event string, m map[string]any) {
 		return
 	}
 	s.mu.Lock()
-	sess := s.current
+	cid, _ := m["channel_id"].(string)
+	gid := ""
+	if g := s.guildOfLocked(cid); g != nil {
+		gid = g.ID
+	}
+	sess := s.sessionForLocked(gid)
 	need := discordgo.IntentGuildMessages
-	if cid, _ := m["channel_id"].(string); s.isDMLocked(cid) {
+	if s.isDMLocked(cid) {
 		need = discordgo.IntentDirectMessages
 	}
 	ok := sess != nil && sess.intents&need != 0
 	s.mu.Unlock()
 	if ok {
-		s.dispatch(event, m)
+		s.dispatch(gid, event, m)
 	}
 }
 
 // channelPermsLocked computes a member's permissions in a channel with its
 // overwrites (threads use their parent's).
 func (s *Server) channelPermsLocked(userID, channelID string) int64 {
-	mem := s.memberLocked(userID)
+	g := s.guildOfLocked(channelID)
+	mem := memberIn(g, userID)
 	c := s.channels[channelID]
 	if mem == nil || c == nil {
 		return 0
 	}
-	perms := basePermissions(s.guild, mem)
+	perms := basePermissions(g, mem)
 	if perms&discordgo.PermissionAdministrator != 0 {
 		return discordgo.PermissionAll
 	}
@@ -247,7 +257,7 @@ func (s *Server) channelPermsLocked(userID, channelID string) int64 {
 	}
 	apply := func(o *discordgo.PermissionOverwrite) { perms = perms&^o.Deny | o.Allow }
 	for _, o := range c.PermissionOverwrites {
-		if o.ID == s.guild.ID {
+		if o.ID == g.ID {
 			apply(o)
 		}
 	}

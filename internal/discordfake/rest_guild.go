@@ -16,9 +16,9 @@ func getGateway(s *Server, q *restReq) (int, any) {
 func getGatewayBot(s *Server, q *restReq) (int, any) {
 	return http.StatusOK, map[string]any{
 		"url":    s.GatewayURL(),
-		"shards": 1,
+		"shards": s.opts.Shards,
 		"session_start_limit": map[string]any{
-			"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1,
+			"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": s.opts.MaxConcurrency,
 		},
 	}
 }
@@ -41,17 +41,18 @@ func getUser(s *Server, q *restReq) (int, any) {
 	return apiError(http.StatusNotFound, 10013, "Unknown User")
 }
 
-func (s *Server) guildLocked(q *restReq) bool { return q.r.PathValue("guild") == s.guild.ID }
+// pathGuildLocked is the guild the route names, or nil.
+func (s *Server) pathGuildLocked(q *restReq) *discordgo.Guild { return s.guilds[q.r.PathValue("guild")] }
 
 func errUnknownGuild() (int, any) { return apiError(http.StatusNotFound, 10004, "Unknown Guild") }
 
 func getGuild(s *Server, q *restReq) (int, any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.guildLocked(q) {
+	g := s.pathGuildLocked(q)
+	if g == nil {
 		return errUnknownGuild()
 	}
-	g := s.guild
 	return http.StatusOK, map[string]any{
 		"id": g.ID, "name": g.Name, "owner_id": g.OwnerID, "roles": g.Roles, "emojis": []any{},
 		"features": []string{}, "preferred_locale": g.PreferredLocale,
@@ -62,21 +63,23 @@ func getGuild(s *Server, q *restReq) (int, any) {
 func getGuildRoles(s *Server, q *restReq) (int, any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.guildLocked(q) {
+	g := s.pathGuildLocked(q)
+	if g == nil {
 		return errUnknownGuild()
 	}
-	return http.StatusOK, s.guild.Roles
+	return http.StatusOK, g.Roles
 }
 
 func getGuildChannels(s *Server, q *restReq) (int, any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.guildLocked(q) {
+	g := s.pathGuildLocked(q)
+	if g == nil {
 		return errUnknownGuild()
 	}
 	var out []*discordgo.Channel
 	for _, c := range s.channels {
-		if !c.IsThread() {
+		if !c.IsThread() && c.GuildID == g.ID {
 			out = append(out, c)
 		}
 	}
@@ -87,10 +90,11 @@ func getGuildChannels(s *Server, q *restReq) (int, any) {
 func getGuildMember(s *Server, q *restReq) (int, any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.guildLocked(q) {
+	g := s.pathGuildLocked(q)
+	if g == nil {
 		return errUnknownGuild()
 	}
-	m := s.memberLocked(q.r.PathValue("user"))
+	m := memberIn(g, q.r.PathValue("user"))
 	if m == nil {
 		return apiError(http.StatusNotFound, 10007, "Unknown Member")
 	}
@@ -154,7 +158,7 @@ func startThreadFromMessage(s *Server, q *restReq) (int, any) {
 	starter["referenced_message"] = shallow(m)
 	s.storeLocked(th.ID, starter["id"].(string), starter)
 	s.mu.Unlock()
-	s.dispatch("THREAD_CREATE", threadCreate{Channel: th, NewlyCreated: true})
+	s.dispatch(th.GuildID, "THREAD_CREATE", threadCreate{Channel: th, NewlyCreated: true})
 	return http.StatusCreated, th
 }
 
@@ -178,7 +182,7 @@ func startThread(s *Server, q *restReq) (int, any) {
 	if err != nil {
 		return errUnknownChannel()
 	}
-	s.dispatch("THREAD_CREATE", threadCreate{Channel: th, NewlyCreated: true})
+	s.dispatch(th.GuildID, "THREAD_CREATE", threadCreate{Channel: th, NewlyCreated: true})
 	s.echo("MESSAGE_CREATE", notice)
 	return http.StatusCreated, th
 }
@@ -188,7 +192,7 @@ func startThread(s *Server, q *restReq) (int, any) {
 // message.
 func (s *Server) threadNoticeLocked(th *discordgo.Channel, ownerID string) map[string]any {
 	m := s.buildMessageLocked(th.ParentID, nil, nil, nil)
-	if mem := s.memberLocked(ownerID); mem != nil {
+	if mem := s.memberAtLocked(th.ParentID, ownerID); mem != nil {
 		m["author"] = mem.User
 	}
 	m["type"] = 18

@@ -27,6 +27,21 @@ type Options struct {
 	// members; the bot's member and the @everyone role are added if missing.
 	// The fake owns it from then on.
 	Guild *discordgo.Guild
+	// Guilds are more guilds the bot is in (OtherGuild, for example),
+	// normalised like Guild. Interactions and messages in their channels
+	// carry their guild; each guild's events go to the gateway session of
+	// its shard.
+	Guilds []*discordgo.Guild
+	// Shards is the shard count GET /gateway/bot recommends; default 1.
+	Shards int
+	// MaxConcurrency is GET /gateway/bot's session_start_limit
+	// max_concurrency: identifies of shards with equal shard_id %
+	// max_concurrency share one bucket; default 1.
+	MaxConcurrency int
+	// IdentifyInterval, when set, is the least time between two identifies
+	// of one bucket (Discord: 5s); an identify sooner is answered with op 9
+	// Invalid Session, as Discord does. Zero accepts every identify.
+	IdentifyInterval time.Duration
 	// DisallowedIntents are intents the application may not use (privileged
 	// intents not enabled in the developer portal); an Identify asking for
 	// any of them is closed with code 4014.
@@ -74,7 +89,8 @@ type Server struct {
 	heartbeats int
 
 	// Under mu: world state.
-	guild        *discordgo.Guild
+	guild        *discordgo.Guild            // the default guild (Options.Guild)
+	guilds       map[string]*discordgo.Guild // every guild, the default's too
 	channels     map[string]*discordgo.Channel
 	messages     map[string]*channelStore
 	interactions map[string]*interactionState               // by interaction ID
@@ -84,9 +100,11 @@ type Server struct {
 	failures     []*Failure
 
 	// Under mu: gateway.
-	sessions map[string]*gwSession
-	current  *gwSession
-	conns    map[*gwConn]struct{}
+	sessions   map[string]*gwSession
+	current    *gwSession // the newest session of any shard
+	conns      map[*gwConn]struct{}
+	sessionSeq int               // sessions ever identified, for newest-first routing
+	identified map[int]time.Time // last accepted identify per max_concurrency bucket
 }
 
 // New starts a fake on 127.0.0.1 and closes it when tb's test ends.
@@ -123,12 +141,16 @@ func NewServer(opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	opts.Shards = max(opts.Shards, 1)
+	opts.MaxConcurrency = max(opts.MaxConcurrency, 1)
 	s := &Server{
 		opts:         opts,
 		log:          opts.Logger,
 		start:        time.Now(),
 		changed:      make(chan struct{}),
 		guild:        opts.Guild,
+		guilds:       map[string]*discordgo.Guild{},
+		identified:   map[int]time.Time{},
 		channels:     map[string]*discordgo.Channel{},
 		messages:     map[string]*channelStore{},
 		interactions: map[string]*interactionState{},
@@ -144,9 +166,12 @@ func NewServer(opts Options) (*Server, error) {
 	}
 	s.keys = keys
 	s.webhookClient = &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
-	normalizeGuild(opts.Guild, opts.Bot)
-	for _, c := range opts.Guild.Channels {
-		s.channels[c.ID] = c
+	for _, g := range append([]*discordgo.Guild{opts.Guild}, opts.Guilds...) {
+		normalizeGuild(g, opts.Bot)
+		s.guilds[g.ID] = g
+		for _, c := range g.Channels {
+			s.channels[c.ID] = c
+		}
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -40,14 +40,14 @@ func (s *Server) DispatchMessage(um UserMessage) (*discordgo.Message, error) {
 	dm := c.Type == discordgo.ChannelTypeDM
 	author := s.userLocked(um.AuthorID)
 	var member *discordgo.Member
-	if m := s.memberLocked(um.AuthorID); m != nil && !dm {
+	if m := s.memberAtLocked(um.ChannelID, um.AuthorID); m != nil && !dm {
 		member = &discordgo.Member{Roles: m.Roles, JoinedAt: m.JoinedAt, Nick: m.Nick}
 	}
 	id := s.nextID()
 	users, roles := mentionedIDs(um.Content)
 	var mentions []any
 	for _, u := range users {
-		if m := s.memberLocked(u); m != nil {
+		if m := s.memberAtLocked(um.ChannelID, u); m != nil {
 			mu := map[string]any{}
 			raw, _ := json.Marshal(m.User)
 			json.Unmarshal(raw, &mu)
@@ -95,7 +95,7 @@ func (s *Server) DispatchMessage(um UserMessage) (*discordgo.Message, error) {
 		m["mentions"] = []any{}
 	}
 	s.storeLocked(um.ChannelID, id, m)
-	sess := s.current
+	sess := s.sessionForLocked(c.GuildID)
 	var intents discordgo.Intent
 	if sess != nil {
 		intents = sess.intents
@@ -112,6 +112,6 @@ func (s *Server) DispatchMessage(um UserMessage) (*discordgo.Message, error) {
 	if !dm && intents&discordgo.IntentMessageContent == 0 && !slices.Contains(users, s.opts.Bot.ID) {
 		m["content"], m["embeds"], m["attachments"], m["components"] = "", []any{}, []any{}, []any{}
 	}
-	_, err := s.dispatch("MESSAGE_CREATE", m)
+	_, err := s.dispatch(c.GuildID, "MESSAGE_CREATE", m)
 	return stored, err
 }

@@ -16,14 +16,44 @@ func sortChannels(cs []*discordgo.Channel) {
 	})
 }
 
-// memberLocked returns the guild member with this user ID, or nil.
+// memberLocked returns the default guild's member with this user ID, or
+// nil.
 func (s *Server) memberLocked(userID string) *discordgo.Member {
-	for _, m := range s.guild.Members {
+	return memberIn(s.guild, userID)
+}
+
+// memberIn returns g's member with this user ID, or nil.
+func memberIn(g *discordgo.Guild, userID string) *discordgo.Member {
+	if g == nil {
+		return nil
+	}
+	for _, m := range g.Members {
 		if m.User != nil && m.User.ID == userID {
 			return m
 		}
 	}
 	return nil
+}
+
+// guildOfLocked is the guild a channel belongs to: nil for a DM channel,
+// the default guild for an unknown channel.
+func (s *Server) guildOfLocked(channelID string) *discordgo.Guild {
+	c := s.channels[channelID]
+	switch {
+	case c == nil:
+		return s.guild
+	case c.GuildID == "":
+		return nil
+	case s.guilds[c.GuildID] != nil:
+		return s.guilds[c.GuildID]
+	}
+	return s.guild
+}
+
+// memberAtLocked returns the member with this user ID of the guild of
+// channelID, or nil.
+func (s *Server) memberAtLocked(channelID, userID string) *discordgo.Member {
+	return memberIn(s.guildOfLocked(channelID), userID)
 }
 
 // Member returns a copy of the guild member with this user ID, or nil.
@@ -60,7 +90,7 @@ func (s *Server) AddMember(m *discordgo.Member) {
 	connected := s.current != nil
 	s.mu.Unlock()
 	if connected {
-		s.dispatch("GUILD_MEMBER_ADD", m)
+		s.dispatch(m.GuildID, "GUILD_MEMBER_ADD", m)
 	}
 }
 
@@ -73,7 +103,7 @@ func (s *Server) AddRole(r *discordgo.Role) {
 	gid := s.guild.ID
 	s.mu.Unlock()
 	if connected {
-		s.dispatch("GUILD_ROLE_CREATE", map[string]any{"guild_id": gid, "role": r})
+		s.dispatch(gid, "GUILD_ROLE_CREATE", map[string]any{"guild_id": gid, "role": r})
 	}
 }
 
@@ -92,7 +122,7 @@ func (s *Server) CreateThread(parentID, name, ownerID string) (*discordgo.Channe
 		return nil, err
 	}
 	cc := *th
-	if _, err := s.dispatch("THREAD_CREATE", threadCreate{Channel: th, NewlyCreated: true}); err != nil {
+	if _, err := s.dispatch(th.GuildID, "THREAD_CREATE", threadCreate{Channel: th, NewlyCreated: true}); err != nil {
 		return &cc, nil // stored; no session to tell
 	}
 	s.echo("MESSAGE_CREATE", notice)
@@ -114,7 +144,7 @@ func (s *Server) SetRoles(userID string, roles ...string) error {
 	connected := s.current != nil
 	s.mu.Unlock()
 	if connected {
-		s.dispatch("GUILD_MEMBER_UPDATE", &mc)
+		s.dispatch(mc.GuildID, "GUILD_MEMBER_UPDATE", &mc)
 	}
 	return nil
 }
