@@ -42,7 +42,9 @@ func getUser(s *Server, q *restReq) (int, any) {
 }
 
 // pathGuildLocked is the guild the route names, or nil.
-func (s *Server) pathGuildLocked(q *restReq) *discordgo.Guild { return s.guilds[q.r.PathValue("guild")] }
+func (s *Server) pathGuildLocked(q *restReq) *discordgo.Guild {
+	return s.guilds[q.r.PathValue("guild")]
+}
 
 func errUnknownGuild() (int, any) { return apiError(http.StatusNotFound, 10004, "Unknown Guild") }
 
