@@ -54,7 +54,9 @@ func TestIdentifyFramesWaitForTheirSlot(t *testing.T) {
 		func() error { return ws.WriteMessage(websocket.TextMessage, []byte(`{"op":2,"d":`+`"`+big+`"}`)) },
 		func() error { return ws.WriteJSON(identifyOp{Op: 6, Data: map[string]any{"seq": 3}}) },
 		func() error { return ws.WriteMessage(websocket.PingMessage, []byte(`{"op":2,`)) },
-		func() error { return ws.WriteJSON(identifyOp{Op: 2, Data: map[string]any{"token": "Bot x", "pad": strings.Repeat("y", 300)}}) },
+		func() error {
+			return ws.WriteJSON(identifyOp{Op: 2, Data: map[string]any{"token": "Bot x", "pad": strings.Repeat("y", 300)}})
+		},
 		func() error { return ws.WriteMessage(websocket.BinaryMessage, []byte(`{"op":2,"d":1}`)) },
 	}
 	for i, send := range sends {
