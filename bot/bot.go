@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -16,9 +18,11 @@ import (
 	"github.com/premortem/premortem/bot/ops"
 	"github.com/premortem/premortem/bot/respond"
 	"github.com/premortem/premortem/bot/router"
+	"github.com/premortem/premortem/bot/shards"
 	"github.com/premortem/premortem/bot/wizard"
 	"github.com/premortem/premortem/config"
 	"github.com/premortem/premortem/knowledge"
+	"github.com/premortem/premortem/store"
 )
 
 // Options configure a Bot.
@@ -45,12 +49,22 @@ type Backends interface {
 
 // Storage is the state the bot keeps (*store.Store): daily caps, model
 // choices and feedback, the expiry of old sessions, and a ping for
-// /healthz. Wizard sessions are the wizard's (wizard.Sessions).
+// /healthz; and what the processes sharing it agree on: shard leases and
+// identify slots, the lease of registering commands, per-user rates,
+// events already handled, and model switches. Wizard sessions are the
+// wizard's (wizard.Sessions).
 type Storage interface {
 	answer.Store
 	commands.Choices
 	ops.Expirer
+	shards.Leases
+	router.RateTaker
+	Seer
+	Lock(ctx context.Context, name string) (*store.Lease, error)
+	Watch(ctx context.Context, fn func(guildID, backend string)) error
 	Ping(ctx context.Context) error
+	// Driver names the engine: "postgres" is shared by processes.
+	Driver() string
 }
 
 // discordAPI is the part of *discordgo.Session the bot uses: the
@@ -79,9 +93,14 @@ type Bot struct {
 	limits  *router.UserLimits
 	answers *answer.Flow
 	router  *router.Router
+	models  *modelCache
+	dedupe  *dedupe
+	shared  bool // the store is shared by processes (PostgreSQL)
 
-	session *discordgo.Session
-	api     discordAPI // what responders use: the session (a benchmark replaces it)
+	session *discordgo.Session // REST only: the gateway sessions are the shards'
+	api     discordAPI         // what responders use: the session (a benchmark replaces it)
+	shards  *shards.Manager    // nil until Run connects the gateway
+	cmds    atomic.Value       // string: who registers the commands (health)
 
 	mu      sync.Mutex
 	self    *discordgo.User
@@ -98,7 +117,7 @@ func New(o Options) (*Bot, error) {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	if o.Metrics == nil {
-		o.Metrics = ops.NewMetrics()
+		o.Metrics = ops.NewShardMetrics(shardLabel(o.Config))
 	}
 	s, err := discordgo.New("Bot " + o.Token)
 	if err != nil {
@@ -118,12 +137,30 @@ func New(o Options) (*Bot, error) {
 	c := o.Config
 	b := &Bot{cfg: c, token: o.Token, store: o.Store, metrics: o.Metrics, log: o.Logger,
 		jobs: ops.NewJobs(), pacer: respond.NewPacer(c.StreamInterval), limits: router.NewUserLimits(c.UserRate, c.UserBurst),
-		session: s, api: s, threads: map[string]bool{}, ready: make(chan struct{})}
-	b.answers = answer.New(answer.Options{Config: c, Asker: o.Asker, Backends: o.Backends, KB: o.KB, Store: o.Store,
+		session: s, api: s, threads: map[string]bool{}, ready: make(chan struct{}),
+		models: newModelCache(o.Store, o.Logger), shared: o.Store.Driver() == "postgres"}
+	var seer Seer
+	if b.shared {
+		seer = o.Store
+	}
+	b.dedupe = newDedupe(seer, o.Logger)
+	b.cmds.Store("")
+	b.answers = answer.New(answer.Options{Config: c, Asker: o.Asker, Backends: o.Backends, KB: o.KB, Store: b.models,
 		History: s, Self: b, Metrics: o.Metrics, Logger: o.Logger})
 	b.router = b.routes(o)
 	return b, nil
 }
 
-// Ready is closed once the bot is connected and its commands registered.
+// Ready is closed once the bot is connected (a first shard, unless the
+// gateway is off) and its commands registered (by this process, or by
+// another that holds the commands' lease).
 func (b *Bot) Ready() <-chan struct{} { return b.ready }
+
+// shardLabel is the shard metrics carry: the configured one, or "http"
+// for a process without a gateway.
+func shardLabel(c config.Discord) string {
+	if !c.Gateway {
+		return "http"
+	}
+	return strconv.Itoa(c.ShardID)
+}

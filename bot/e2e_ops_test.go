@@ -143,11 +143,13 @@ func TestHealthAndMetrics(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b)
 	}
-	if code, body := get("/healthz"); code != 200 || body != "ok\n" {
-		t.Errorf("/healthz %d %q", code, body)
+	want := "ok\nshard 0/1 (configured): lease held, gateway connected\ncommands: registered by this process\nstorage sqlite: ok\n"
+	if code, body := get("/healthz"); code != 200 || body != want {
+		t.Errorf("/healthz %d %q; want %q", code, body, want)
 	}
 	_, body := get("/metrics")
-	for _, want := range []string{`premortem_interactions_total{name="/ask"} 1`, "premortem_ack_seconds_count", `premortem_model_seconds_count{backend="builtin"} 1`, "go_goroutines"} {
+	for _, want := range []string{`premortem_interactions_total{name="/ask",shard="0"} 1`, `premortem_ack_seconds_count{shard="0"}`,
+		`premortem_model_seconds_count{backend="builtin",shard="0"} 1`, `premortem_gateway_shard_up{gateway_shard="0",shard="0"} 1`, "go_goroutines"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %s", want)
 		}

@@ -3,12 +3,11 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/premortem/premortem/bot/commands"
 	"github.com/premortem/premortem/bot/ops"
 	"github.com/premortem/premortem/bot/respond"
 	"github.com/premortem/premortem/bot/router"
@@ -20,12 +19,13 @@ import (
 // messages.
 const Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentMessageContent | discordgo.IntentsDirectMessages
 
-// Run connects to Discord (the gateway unless discord.gateway is false,
-// the HTTP interactions endpoint when discord.interactions_addr is set),
-// registers the commands and serves until ctx ends, then shuts down
-// gracefully: new requests are refused politely, answers in flight get
-// shutdown_grace to finish and are then closed with a short "stopping,
-// ask again" edit.
+// Run connects to Discord (the gateway's shards unless discord.gateway is
+// false, the HTTP interactions endpoint when discord.interactions_addr is
+// set), registers the commands (from the one process holding their
+// lease) and serves until ctx ends, then shuts down gracefully: the
+// shards are handed over at once, new requests are refused politely,
+// answers in flight get shutdown_grace to finish and are then closed with
+// a short "stopping, ask again" edit.
 func (b *Bot) Run(ctx context.Context) error {
 	if b.token == "" {
 		return errors.New("DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications and export its token")
@@ -33,43 +33,77 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err := SetAPIBase(b.cfg.APIBase); err != nil {
 		return err
 	}
-	s := b.session
-	b.attach(s)
-	me, err := s.User("@me", discordgo.WithContext(ctx))
+	b.attachREST(b.session)
+	me, err := b.session.User("@me", discordgo.WithContext(ctx))
 	if err != nil {
 		return ops.TokenError(err)
 	}
 	b.mu.Lock()
 	b.self = me
 	b.mu.Unlock()
+	var m interface {
+		Run(context.Context) error
+		Connected() <-chan struct{}
+	}
+	if b.cfg.Gateway {
+		sm, err := b.newShards(ctx)
+		if err != nil {
+			return err
+		}
+		b.mu.Lock()
+		b.shards = sm
+		b.mu.Unlock()
+		m = sm
+	}
 	stopHTTP, err := b.serveHTTP()
 	if err != nil {
 		return err
 	}
 	defer stopHTTP()
-	if b.cfg.Gateway {
-		if err := s.Open(); err != nil {
-			return ops.GatewayError(err)
-		}
-		defer s.Close()
+
+	run, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() { cancel(); wg.Wait() }()
+	fatal := make(chan error, 2)
+	goRun := func(f func()) { wg.Add(1); go func() { defer wg.Done(); f() }() }
+	goRun(func() { b.models.watch(run, b.store) })
+	goRun(func() { ops.Expire(run, b.store, b.log) })
+	connected := closed
+	if m != nil {
+		goRun(func() {
+			if err := m.Run(run); err != nil {
+				fatal <- ops.GatewayError(err)
+			}
+		})
+		connected = m.Connected()
+	}
+	registered := make(chan error, 1)
+	goRun(func() { b.registerCommands(run, me.ID, registered) })
+
+	select {
+	case <-connected:
 		b.log.Info("connected to discord", "bot", me.Username, "id", me.ID)
+	case err := <-fatal:
+		return err
+	case <-ctx.Done():
 	}
-
-	if _, err := s.ApplicationCommandBulkOverwrite(me.ID, b.cfg.GuildID, commands.Definitions(), discordgo.WithContext(ctx)); err != nil {
-		return fmt.Errorf("register slash commands (guild %q): %w", b.cfg.GuildID, err)
+	select {
+	case err := <-registered:
+		if err != nil {
+			return err
+		}
+	case err := <-fatal:
+		return err
+	case <-ctx.Done():
 	}
-	scope := "globally (may take up to an hour to appear)"
-	if b.cfg.GuildID != "" {
-		scope = "in guild " + b.cfg.GuildID
+	if ctx.Err() == nil {
+		close(b.ready)
 	}
-	b.log.Info("slash commands registered " + scope)
-
-	expired := make(chan struct{})
-	go func() { defer close(expired); ops.Expire(ctx, b.store, b.log) }()
-	defer func() { <-expired }()
-	close(b.ready)
-
-	<-ctx.Done()
+	select {
+	case <-ctx.Done():
+	case err := <-fatal:
+		return err
+	}
 	b.log.Info("shutting down: finishing answers in flight", "grace", b.cfg.ShutdownGrace)
 	if !b.jobs.Shutdown(b.cfg.ShutdownGrace, 15*time.Second) {
 		b.log.Warn("some answers did not finish before shutdown")
@@ -77,18 +111,10 @@ func (b *Bot) Run(ctx context.Context) error {
 	return nil
 }
 
-// attach installs the bot's event handlers on s: the gateway's, and
-// discordgo's report of a 429 (which comes with or without a gateway).
-func (b *Bot) attach(s *discordgo.Session) {
-	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
-		b.dispatchInteraction(ic.Interaction, nil)
-	})
-	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { b.onMessage(m.Message) })
-	s.AddHandler(func(_ *discordgo.Session, c *discordgo.ThreadCreate) {
-		if c.OwnerID != "" && c.OwnerID == b.SelfID() {
-			b.rememberThread(c.ID)
-		}
-	})
+var closed = func() <-chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+// attachREST installs discordgo's report of a 429 on the REST session.
+func (b *Bot) attachREST(s *discordgo.Session) {
 	s.AddHandler(func(_ *discordgo.Session, rl *discordgo.RateLimit) {
 		b.metrics.RateLimited()
 		if rl.TooManyRequests != nil {
@@ -96,8 +122,33 @@ func (b *Bot) attach(s *discordgo.Session) {
 		}
 		b.log.Warn("discord rate limit", "url", respond.RedactURL(rl.URL))
 	})
-	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { b.log.Warn("gateway disconnected; reconnecting") })
-	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.log.Info("gateway session resumed") })
+}
+
+// attachGateway installs the bot's event handlers on a shard's session.
+// Each event or interaction is handled once, however often it arrives.
+func (b *Bot) attachGateway(s *discordgo.Session) {
+	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
+		if b.dedupe.first("i" + ic.ID) {
+			b.dispatchInteraction(ic.Interaction, nil)
+		}
+	})
+	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) {
+		if m.Author != nil && !m.Author.Bot && b.dedupe.first("m"+m.ID) {
+			b.onMessage(m.Message)
+		}
+	})
+	s.AddHandler(func(_ *discordgo.Session, c *discordgo.ThreadCreate) {
+		if c.OwnerID != "" && c.OwnerID == b.SelfID() {
+			b.rememberThread(c.ID)
+		}
+	})
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Disconnect) {
+		b.log.Warn("gateway disconnected; reconnecting", "shard", s.ShardID)
+	})
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Resumed) {
+		b.log.Info("gateway session resumed", "shard", s.ShardID)
+	})
+	b.attachREST(s)
 }
 
 // dispatchInteraction routes an interaction; its first response goes

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -71,22 +72,45 @@ func (b *Bot) dispatchHTTP(i *discordgo.Interaction, first func(context.Context,
 	b.dispatchInteraction(i, first)
 }
 
-// health reports why the bot is not healthy, or nil.
-func (b *Bot) health(ctx context.Context) error {
+// health reports the shards this process holds or waits for, the
+// commands' lease and the storage, one line each, and why the bot is not
+// healthy (nil when it is): shutting down, a held shard's gateway not
+// connected, or the storage not answering. A process waiting for shards
+// that others hold is a healthy standby.
+func (b *Bot) health(ctx context.Context) (string, error) {
+	var report strings.Builder
+	var errs []error
 	if !b.jobs.Running() {
-		return errors.New("shutting down")
+		errs = append(errs, errors.New("shutting down"))
 	}
-	if b.cfg.Gateway {
-		s := b.session
-		s.RLock()
-		ready := s.DataReady
-		s.RUnlock()
-		if !ready {
-			return errors.New("gateway not connected")
+	m := b.shardManager()
+	switch {
+	case !b.cfg.Gateway:
+		report.WriteString("gateway: off (HTTP interactions only)\n")
+	case m == nil:
+		errs = append(errs, errors.New("gateway not connected"))
+	default:
+		for _, s := range m.Status() {
+			own := ""
+			if s.Own {
+				own = " (configured)"
+			}
+			gw := s.Gateway
+			if gw == "" {
+				gw = "not connected"
+			}
+			fmt.Fprintf(&report, "shard %d/%d%s: lease %s, gateway %s\n", s.ID, s.Count, own, s.Lease, gw)
+		}
+		if err := m.Unhealthy(); err != nil {
+			errs = append(errs, err)
 		}
 	}
+	fmt.Fprintf(&report, "commands: registered by %s\n", b.cmds.Load())
 	if err := b.store.Ping(ctx); err != nil {
-		return fmt.Errorf("store: %w", err)
+		fmt.Fprintf(&report, "storage %s: %v\n", b.store.Driver(), err)
+		errs = append(errs, fmt.Errorf("storage %s: not answering", b.store.Driver()))
+	} else {
+		fmt.Fprintf(&report, "storage %s: ok\n", b.store.Driver())
 	}
-	return nil
+	return report.String(), errors.Join(errs...)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/premortem/premortem/bot/render"
 	"github.com/premortem/premortem/bot/respond"
 	"github.com/premortem/premortem/bot/router"
+	"github.com/premortem/premortem/bot/shards"
 )
 
 // onMessage turns a message into a question when it is one: a mention of
@@ -126,7 +127,7 @@ func (b *Bot) rememberThread(id string) {
 
 // channel returns a channel from the gateway's state, else from REST.
 func (b *Bot) channel(ctx context.Context, id string) *discordgo.Channel {
-	if c, err := b.session.State.Channel(id); err == nil {
+	if c, ok := b.cachedChannel(id); ok {
 		return c
 	}
 	c, err := b.api.Channel(id, discordgo.WithContext(ctx))
@@ -142,24 +143,43 @@ func (b *Bot) botRoles(guildID string) []string {
 	if guildID == "" {
 		return nil
 	}
-	st := b.session.State
-	m, err := st.Member(guildID, b.SelfID())
-	if err != nil {
+	m := b.shardManager()
+	if m == nil {
+		return nil
+	}
+	mem, ok := m.Member(guildID, b.SelfID())
+	if !ok {
 		return nil
 	}
 	var out []string
-	for _, id := range m.Roles {
-		if r, err := st.Role(guildID, id); err == nil && r.Managed {
+	for _, id := range mem.Roles {
+		if r, ok := m.Role(guildID, id); ok && r.Managed {
 			out = append(out, id)
 		}
 	}
 	return out
 }
 
+// shardManager is the gateway's shards, nil before Run connects them (or
+// without a gateway).
+func (b *Bot) shardManager() *shards.Manager {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.shards
+}
+
+// cachedChannel is a channel from the shards' caches.
+func (b *Bot) cachedChannel(id string) (*discordgo.Channel, bool) {
+	if m := b.shardManager(); m != nil {
+		return m.Channel(id)
+	}
+	return nil, false
+}
+
 // threadParent returns the parent of a thread known to the gateway state,
 // without a REST call (it runs before the acknowledgement).
 func (b *Bot) threadParent(channelID string) []string {
-	if c, err := b.session.State.Channel(channelID); err == nil && c.IsThread() && c.ParentID != "" {
+	if c, ok := b.cachedChannel(channelID); ok && c.IsThread() && c.ParentID != "" {
 		return []string{c.ParentID}
 	}
 	return nil

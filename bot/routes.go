@@ -54,20 +54,27 @@ func (b *Bot) fast(after time.Duration) []router.Middleware {
 
 // questionChain is the one chain of every question, however it came:
 // allowed channels and roles, the user's limits, a tracked job,
-// acknowledged at once (a deferral, or typing), then with a deadline, at
-// most max_concurrent answers being written, streamed while written. All
-// that runs before the acknowledgement is in memory.
+// acknowledged at once (a deferral, or typing), then with a deadline, the
+// user's rate across processes when they share a store, at most
+// max_concurrent answers being written, streamed while written. All that
+// runs before the acknowledgement is in memory: the shared rate is
+// charged right after it (one database round trip before every
+// acknowledgement would put the database's latency under load on
+// Discord's 3 s clock; see BenchmarkAckShared), and its refusal replaces
+// the deferral.
 func (b *Bot) questionChain() []router.Middleware {
-	return []router.Middleware{
+	chain := []router.Middleware{
 		router.Guard(b.cfg.AllowedChannelIDs, b.cfg.AllowedRoleIDs, b.metrics),
 		b.limits.Middleware(b.metrics),
 		router.Track(b.jobs),
 		router.Defer(router.DeferOptions{Now: true}),
 		router.Deadline(b.jobs, b.cfg.AnswerTimeout),
 		router.Recover(b.log),
-		router.Limit(b.cfg.MaxConcurrent),
-		respond.Stream(b.pacer),
 	}
+	if b.shared {
+		chain = append(chain, router.SharedRate(b.store, b.cfg.UserRate, b.cfg.UserBurst, b.metrics, b.log))
+	}
+	return append(chain, router.Limit(b.cfg.MaxConcurrent), respond.Stream(b.pacer))
 }
 
 // soon answers /assess and /forget when the wizard is not wired.

@@ -7,19 +7,26 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 )
 
-// Health answers GET /healthz with "ok", or 503 and the reason check gives.
-func Health(check func(ctx context.Context) error) http.Handler {
+// Health answers GET /healthz with "ok", or 503 and the reason check
+// gives, then check's report (one line per part: shards, storage).
+func Health(check func(ctx context.Context) (report string, err error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
-		if err := check(ctx); err != nil {
-			http.Error(w, err.Error(), http.StatusServiceUnavailable)
-			return
+		report, err := check(ctx)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		if err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(w, strings.ReplaceAll(err.Error(), "\n", "; "))
+		} else {
+			fmt.Fprintln(w, "ok")
 		}
-		fmt.Fprintln(w, "ok")
+		fmt.Fprint(w, report)
 	})
 }
 

@@ -2,6 +2,7 @@ package ops
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -19,10 +20,17 @@ type Metrics struct {
 	limited      prometheus.Counter
 	refusals     *prometheus.CounterVec
 	answers      *prometheus.CounterVec
+	shardUp      *prometheus.GaugeVec
+	identifyWait prometheus.Histogram
 }
 
 // NewMetrics returns the metrics, registered in a new registry.
-func NewMetrics() *Metrics {
+func NewMetrics() *Metrics { return NewShardMetrics("") }
+
+// NewShardMetrics returns the metrics of a process configured for a
+// gateway shard: every premortem_ metric carries shard="<shard>" ("":
+// none), so the processes of one bot add up and tell apart.
+func NewShardMetrics(shard string) *Metrics {
 	m := &Metrics{
 		reg: prometheus.NewRegistry(),
 		interactions: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "premortem_interactions_total",
@@ -41,9 +49,18 @@ func NewMetrics() *Metrics {
 			Help: "Requests refused by a limit."}, []string{"reason"}),
 		answers: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "premortem_answers_total",
 			Help: "Answers finished, by outcome."}, []string{"outcome"}),
+		shardUp: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "premortem_gateway_shard_up",
+			Help: "1 while this process holds the gateway shard and its session is connected."}, []string{"gateway_shard"}),
+		identifyWait: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "premortem_identify_wait_seconds",
+			Help:    "Time a gateway identify waited for its slot (max_concurrency across processes).",
+			Buckets: []float64{.001, .01, .1, 1, 2.5, 5, 10, 30, 60}}),
 	}
-	m.reg.MustRegister(m.interactions, m.ack, m.model, m.fallbacks, m.limited, m.refusals, m.answers,
-		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	var own prometheus.Registerer = m.reg
+	if shard != "" {
+		own = prometheus.WrapRegistererWith(prometheus.Labels{"shard": shard}, m.reg)
+	}
+	own.MustRegister(m.interactions, m.ack, m.model, m.fallbacks, m.limited, m.refusals, m.answers, m.shardUp, m.identifyWait)
+	m.reg.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }
 
@@ -75,6 +92,19 @@ func (m *Metrics) Fallback(from, to string) { m.fallbacks.WithLabelValues(from, 
 func (m *Metrics) ModelTime(backend string, d time.Duration) {
 	m.model.WithLabelValues(backend).Observe(d.Seconds())
 }
+
+// ShardState reports whether this process holds gateway shard id and its
+// session is connected.
+func (m *Metrics) ShardState(id int, held, connected bool) {
+	v := 0.0
+	if held && connected {
+		v = 1
+	}
+	m.shardUp.WithLabelValues(strconv.Itoa(id)).Set(v)
+}
+
+// IdentifyWaited observes how long shard id's identify waited for its slot.
+func (m *Metrics) IdentifyWaited(_ int, d time.Duration) { m.identifyWait.Observe(d.Seconds()) }
 
 // Refused counts a refusal; reason is the refusal's key, not its text.
 func (m *Metrics) Refused(reason string) { m.refusals.WithLabelValues(reason).Inc() }
