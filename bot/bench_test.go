@@ -21,10 +21,22 @@ import (
 // BenchmarkAck200InFlight dispatches 200 /ask interactions from 200 users
 // at once while the model holds every answer, so all 200 are in flight,
 // and reports the acknowledgement latency the fake measured (dispatch to
-// callback) and the heap in use at the peak.
+// callback) and the heap in use at the peak: with the state in SQLite (one
+// process), and in PostgreSQL as processes sharing it run (each event
+// checked as first seen before its acknowledgement, the user's shared
+// rate charged right after it).
 func BenchmarkAck200InFlight(b *testing.B) {
+	for _, engine := range []struct {
+		name     string
+		postgres bool
+	}{{"sqlite", false}, {"postgres", true}} {
+		b.Run(engine.name, func(b *testing.B) { benchAck(b, setup{postgres: engine.postgres}) })
+	}
+}
+
+func benchAck(b *testing.B, su setup) {
 	const inFlight = 200
-	h := startBot(b, func(c *config.Discord, _ *discordfake.Options) {
+	h := start(b, su, func(c *config.Discord, _ *discordfake.Options) {
 		c.UserDailyCap, c.GuildDailyCap = 0, 0
 		c.MaxConcurrent = 16
 	})

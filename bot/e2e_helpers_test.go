@@ -20,6 +20,7 @@ import (
 	"github.com/premortem/premortem/knowledge"
 	"github.com/premortem/premortem/llm"
 	"github.com/premortem/premortem/store"
+	"github.com/premortem/premortem/store/pgtest"
 )
 
 // streamModel is a model backend that writes its reply in chunks, waiting
@@ -132,11 +133,14 @@ func startBot(t testing.TB, opts ...harnessOpt) *harness {
 }
 
 // setup is where a harness's bot runs: on srv (nil: a new fake), with its
-// state in the SQLite file dsn ("": a new one), with the wizard or not,
-// with the advisor's waiting notice after noticeAfter (0: its default).
+// state in the SQLite file dsn ("": a new one) or, with postgres, in the
+// PostgreSQL database dsn ("": a new one; skipped without a test
+// PostgreSQL), with the wizard or not, with the advisor's waiting notice
+// after noticeAfter (0: its default).
 type setup struct {
 	srv         *discordfake.Server
 	dsn         string
+	postgres    bool
 	wizard      bool
 	noticeAfter time.Duration
 }
@@ -158,16 +162,11 @@ func start(t testing.TB, su setup, opts ...harnessOpt) *harness {
 		srv = discordfake.New(t, fo)
 	}
 	cfg.APIBase = srv.URL()
-	if su.dsn == "" {
-		su.dsn = filepath.Join(t.TempDir(), "premortem.db")
-	}
-	db, err := store.Open(context.Background(), su.dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openStore(t, &su)
 	model := &streamModel{chunks: []string{"市场不行", "是最大的风险 `market`", ":收入远低于成本。"}, gap: 20 * time.Millisecond}
 	adv := newAdvisorNoticing(t, model, su.noticeAfter)
 	var flow *wizard.Flow
+	var err error
 	if su.wizard {
 		sessions := wizard.StoreSessions{S: db}
 		if flow, err = wizard.New(wizard.Options{KB: adv.KB(), Store: sessions, Forget: sessions}); err != nil {
@@ -204,6 +203,34 @@ func (h *harness) stop() error {
 		h.t.Error("bot did not stop within 30s")
 		return nil
 	}
+}
+
+// testIdentifyGap is the identify interval of tests' PostgreSQL stores.
+const testIdentifyGap = 300 * time.Millisecond
+
+// openStore opens su's store, choosing its DSN when su has none.
+func openStore(t testing.TB, su *setup) *store.Store {
+	t.Helper()
+	var db *store.Store
+	var err error
+	switch {
+	case su.postgres:
+		if su.dsn == "" {
+			su.dsn = pgtest.DSN(t)
+		}
+		// Identify slots a little wider than the fake's, as the store's
+		// are to Discord's; shorter than Discord's 5 s to keep tests quick.
+		db, err = store.OpenPostgres(context.Background(), su.dsn, store.Options{IdentifyInterval: testIdentifyGap})
+	default:
+		if su.dsn == "" {
+			su.dsn = filepath.Join(t.TempDir(), "premortem.db")
+		}
+		db, err = store.Open(context.Background(), su.dsn)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
 
 func ctxT(t testing.TB) context.Context {
