@@ -99,7 +99,11 @@ func (b *Bot) health(ctx context.Context) (string, error) {
 			if gw == "" {
 				gw = "not connected"
 			}
-			fmt.Fprintf(&report, "shard %d/%d%s: lease %s, gateway %s\n", s.ID, s.Count, own, s.Lease, gw)
+			lost := ""
+			if s.Lost > 0 {
+				lost = fmt.Sprintf(" (lost %d times since start)", s.Lost)
+			}
+			fmt.Fprintf(&report, "shard %d/%d%s: lease %s, gateway %s%s\n", s.ID, s.Count, own, s.Lease, gw, lost)
 		}
 		if err := m.Unhealthy(); err != nil {
 			errs = append(errs, err)

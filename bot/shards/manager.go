@@ -53,7 +53,8 @@ type Status struct {
 	ID, Count int
 	Own       bool   // the shard this process is configured for
 	Lease     string // "waiting", "held" (this process), "lost"
-	Gateway   string // "", "connecting", "connected", "reconnecting"
+	Gateway   string // "", "connecting", "connected", "reconnecting", "closing"
+	Lost      int    // how often this process lost the shard's lease
 }
 
 // Manager holds this process's shards. Run it once.
@@ -168,6 +169,9 @@ func (m *Manager) set(id int, lease, gateway string) {
 	if st == nil {
 		st = &Status{ID: id, Count: m.o.Count, Own: id == m.o.Own}
 		m.status[id] = st
+	}
+	if lease == "lost" {
+		st.Lost++
 	}
 	st.Lease, st.Gateway = lease, gateway
 	m.mu.Unlock()

@@ -183,3 +183,35 @@ func waitStatus(t *testing.T, m *shards.Manager, id int, state string) {
 	}
 	t.Fatalf("shard %d never %s: %s", id, state, fmt.Sprint(last))
 }
+
+// TestLeaseRetakenAfterPostgresRestarts: the database restarts under a
+// held shard; the lease is lost, the session closed, and the shard held
+// and connected again once the database is back.
+func TestLeaseRetakenAfterPostgresRestarts(t *testing.T) {
+	c := pgtest.NewCluster(t)
+	dsn := pgtest.CreateDatabase(t, c.DSN)
+	srv := fake(t)
+	db, err := store.OpenPostgres(context.Background(), dsn, store.Options{IdentifyInterval: 300 * time.Millisecond,
+		ReconnectDelay: 200 * time.Millisecond, LeaseCheck: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	m := run(t, shards.Options{Token: discordfake.DefaultToken, Intents: discordgo.IntentsGuilds, Own: 0, Count: 1, Leases: db})
+	waitStatus(t, m, 0, "connected")
+	before := srv.IdentifyLog()
+	c.Restart(t)
+	deadline := time.Now().Add(30 * time.Second)
+	for s := m.Status(); len(s) == 0 || s[0].Lost == 0 || s[0].Gateway != "connected"; s = m.Status() {
+		if time.Now().After(deadline) {
+			t.Fatalf("after the restart: %+v", s)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := srv.WaitShard(ctxT(t), 0); err != nil {
+		t.Fatal(err)
+	}
+	if after := srv.IdentifyLog(); len(after) <= len(before) {
+		t.Error("the shard was not identified again after its lease came back")
+	}
+}
