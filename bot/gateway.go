@@ -125,18 +125,15 @@ func (b *Bot) attachREST(s *discordgo.Session) {
 }
 
 // attachGateway installs the bot's event handlers on a shard's session.
-// Each event or interaction is handled once, however often it arrives.
+// Each interaction, and each message that is a question, is handled once,
+// however often it arrives.
 func (b *Bot) attachGateway(s *discordgo.Session) {
 	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
 		if b.dedupe.first("i" + ic.ID) {
 			b.dispatchInteraction(ic.Interaction, nil)
 		}
 	})
-	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) {
-		if m.Author != nil && !m.Author.Bot && b.dedupe.first("m"+m.ID) {
-			b.onMessage(m.Message)
-		}
-	})
+	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { b.onMessage(m.Message) })
 	s.AddHandler(func(_ *discordgo.Session, c *discordgo.ThreadCreate) {
 		if c.OwnerID != "" && c.OwnerID == b.SelfID() {
 			b.rememberThread(c.ID)

@@ -27,7 +27,7 @@ func (b *Bot) onMessage(m *discordgo.Message) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	why, thread := b.trigger(ctx, m)
 	cancel()
-	if why == "" {
+	if why == "" || !b.dedupe.first("m"+m.ID) { // only questions cost a shared check
 		return
 	}
 	text := answer.StripMentions(m.Content, b.MentionTokens(m.GuildID)...)
