@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
@@ -115,13 +114,28 @@ func (nopAPI) InteractionResponseEdit(*discordgo.Interaction, *discordgo.Webhook
 	return &discordgo.Message{}, nil
 }
 
-// BenchmarkDispatchAck times the router's own part of an acknowledgement
-// (event to deferral sent, without the network) with 200 /ask in flight.
+// BenchmarkDispatchAck times the bot's own part of an acknowledgement
+// (event to deferral sent, without the network) with 200 /ask in flight,
+// with SQLite and with PostgreSQL (where the shared "seen" check runs
+// before it).
 func BenchmarkDispatchAck(b *testing.B) {
+	for _, engine := range []struct {
+		name     string
+		postgres bool
+	}{{"sqlite", false}, {"postgres", true}} {
+		b.Run(engine.name, func(b *testing.B) {
+			su := setup{postgres: engine.postgres}
+			db := openStore(b, &su)
+			b.Cleanup(func() { db.Close() })
+			benchDispatch(b, db)
+		})
+	}
+}
+
+func benchDispatch(b *testing.B, db *store.Store) {
 	const inFlight = 200
 	cfg := config.Default().Discord
 	cfg.UserDailyCap, cfg.GuildDailyCap = 0, 0
-	db := openBenchStore(b)
 	model := &streamModel{block: make(chan struct{})}
 	adv := newAdvisor(b, model)
 	bot, err := New(Options{Config: cfg, Asker: adv, Backends: adv.Backends(), KB: adv.KB(), Store: db, Logger: testLogger(b)})
@@ -139,7 +153,7 @@ func BenchmarkDispatchAck(b *testing.B) {
 		durs := make([]time.Duration, inFlight)
 		var wg sync.WaitGroup
 		for u := range inFlight {
-			i := &discordgo.Interaction{ID: fmt.Sprint(u), Type: discordgo.InteractionApplicationCommand, GuildID: "g", ChannelID: "c",
+			i := &discordgo.Interaction{ID: fmt.Sprint(n, "-", u), Type: discordgo.InteractionApplicationCommand, GuildID: "g", ChannelID: "c",
 				Token: fmt.Sprint("t", u), Member: &discordgo.Member{User: &discordgo.User{ID: fmt.Sprint("u", n, "-", u)}},
 				Data: discordgo.ApplicationCommandInteractionData{Name: "ask", Options: []*discordgo.ApplicationCommandInteractionDataOption{
 					discordfake.StringOption("question", stabilityQuestion)}}}
@@ -165,11 +179,3 @@ func BenchmarkDispatchAck(b *testing.B) {
 	b.ReportMetric(q(0.99), "ack-p99-ms")
 }
 
-func openBenchStore(b *testing.B) *store.Store {
-	db, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	return db
-}

@@ -71,11 +71,11 @@
 //     redelivery) is handled once: Store.Seen, one round trip before the
 //     acknowledgement;
 //   - the user's rate is a token bucket in the database, charged right
-//     after the deferral (BenchmarkAck200InFlight: a round trip before it
-//     raised the p99 acknowledgement from about 50 to 220 ms with 200 in
-//     flight), and a refusal replaces the deferral privately; the daily
-//     caps were always the database's. One question in flight per user
-//     stays per process;
+//     after the deferral, and a refusal replaces the deferral privately
+//     (BenchmarkAck200InFlight, 200 in flight on two cores: charged before
+//     the acknowledgement its p99 reached 220-230 ms in two runs of three,
+//     against 50-80 ms after it); the daily caps were always the
+//     database's. One question in flight per user stays per process;
 //   - model switches reach every process through Store.Watch (LISTEN and
 //     NOTIFY in the switch's transaction) into an in-memory cache the
 //     answers read.

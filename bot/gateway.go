@@ -128,11 +128,7 @@ func (b *Bot) attachREST(s *discordgo.Session) {
 // Each interaction, and each message that is a question, is handled once,
 // however often it arrives.
 func (b *Bot) attachGateway(s *discordgo.Session) {
-	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
-		if b.dedupe.first("i" + ic.ID) {
-			b.dispatchInteraction(ic.Interaction, nil)
-		}
-	})
+	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) { b.dispatchInteraction(ic.Interaction, nil) })
 	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { b.onMessage(m.Message) })
 	s.AddHandler(func(_ *discordgo.Session, c *discordgo.ThreadCreate) {
 		if c.OwnerID != "" && c.OwnerID == b.SelfID() {
@@ -149,9 +145,13 @@ func (b *Bot) attachGateway(s *discordgo.Session) {
 }
 
 // dispatchInteraction routes an interaction; its first response goes
-// through first (nil: the callback endpoint, the gateway's way).
+// through first (nil: the callback endpoint, the gateway's way, where an
+// interaction delivered twice is dropped the second time).
 func (b *Bot) dispatchInteraction(i *discordgo.Interaction, first respond.First) {
 	start := time.Now()
+	if first == nil && !b.dedupe.first("i"+i.ID) {
+		return
+	}
 	out := respond.NewInteraction(i, respond.InteractionOptions{API: b.api, First: first, Pacer: b.pacer,
 		Acked: b.metrics.Acked, Start: start, Log: b.log, Tokens: &b.tokens})
 	q := router.FromInteraction(i, out)
