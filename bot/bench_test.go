@@ -178,4 +178,3 @@ func benchDispatch(b *testing.B, db *store.Store) {
 	b.ReportMetric(q(0.5), "ack-p50-ms")
 	b.ReportMetric(q(0.99), "ack-p99-ms")
 }
-

@@ -128,7 +128,9 @@ func (b *Bot) attachREST(s *discordgo.Session) {
 // Each interaction, and each message that is a question, is handled once,
 // however often it arrives.
 func (b *Bot) attachGateway(s *discordgo.Session) {
-	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) { b.dispatchInteraction(ic.Interaction, nil) })
+	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
+		b.dispatchInteraction(ic.Interaction, nil)
+	})
 	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { b.onMessage(m.Message) })
 	s.AddHandler(func(_ *discordgo.Session, c *discordgo.ThreadCreate) {
 		if c.OwnerID != "" && c.OwnerID == b.SelfID() {
