@@ -144,7 +144,7 @@ func New(o Options) (*Bot, error) {
 		seer = o.Store
 	}
 	b.dedupe = newDedupe(seer, o.Logger)
-	b.cmds.Store("")
+	b.cmds.Store("waiting for their lease")
 	b.answers = answer.New(answer.Options{Config: c, Asker: o.Asker, Backends: o.Backends, KB: o.KB, Store: b.models,
 		History: s, Self: b, Metrics: o.Metrics, Logger: o.Logger})
 	b.router = b.routes(o)

@@ -109,7 +109,7 @@ func (b *Bot) health(ctx context.Context) (string, error) {
 			errs = append(errs, err)
 		}
 	}
-	fmt.Fprintf(&report, "commands: registered by %s\n", b.cmds.Load())
+	fmt.Fprintf(&report, "commands: %s\n", b.cmds.Load())
 	if err := b.store.Ping(ctx); err != nil {
 		fmt.Fprintf(&report, "storage %s: %v\n", b.store.Driver(), err)
 		errs = append(errs, fmt.Errorf("storage %s: not answering", b.store.Driver()))

@@ -64,7 +64,7 @@ func (b *Bot) registerCommands(ctx context.Context, appID string, first chan<- e
 		if ctx.Err() != nil {
 			return
 		}
-		b.cmds.Store("another process")
+		b.cmds.Store("registered by another process")
 		first <- nil
 		reported = true
 		if lease, err = b.store.Lock(ctx, "commands"); err != nil {
@@ -83,7 +83,7 @@ func (b *Bot) registerCommands(ctx context.Context, appID string, first chan<- e
 		if err != nil {
 			b.log.Error("slash commands not registered", "err", err)
 		} else {
-			b.cmds.Store("this process")
+			b.cmds.Store("registered by this process")
 			scope := "globally (may take up to an hour to appear)"
 			if b.cfg.GuildID != "" {
 				scope = "in guild " + b.cfg.GuildID
@@ -95,7 +95,7 @@ func (b *Bot) registerCommands(ctx context.Context, appID string, first chan<- e
 			lease.Release()
 			return
 		case <-lease.Lost():
-			b.cmds.Store("waiting")
+			b.cmds.Store("waiting for their lease")
 			if lease, err = b.store.Lock(ctx, "commands"); err != nil {
 				return
 			}
