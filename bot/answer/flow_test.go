@@ -36,6 +36,8 @@ type backends map[string]bool
 
 func (b backends) Has(name string) bool { return b[name] }
 
+func (backends) Default() string { return "local" }
+
 // history is a DM channel's messages, newest first.
 type history []*discordgo.Message
 
@@ -132,7 +134,7 @@ func TestGuildModelNoLongerConfigured(t *testing.T) {
 func TestPartialKeepsTextUnderTheProgressLine(t *testing.T) {
 	var last *discordgo.InteractionResponseData
 	p := &partial{lang: "en", show: func(d *discordgo.InteractionResponseData) { last = d }}
-	p.note("waiting for hosted (deepseek-chat)...")
+	p.note(advisor.Notice{Kind: advisor.NoticeWaiting, Lang: "en", Backend: "hosted", Model: "deepseek-chat"})
 	if last.Embeds[0].Description != "…" || !strings.Contains(last.Embeds[0].Footer.Text, "waiting for hosted") {
 		t.Errorf("before any text: %+v", last.Embeds[0])
 	}

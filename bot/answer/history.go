@@ -39,23 +39,42 @@ func (f *Flow) history(ctx context.Context, q *router.Request) ([]advisor.Turn, 
 	return nil, false
 }
 
-// turnOf is a message as conversation context: the bot's answers are their
-// narrative (embed descriptions), others' messages their text without
-// mentions.
+// turnOf is a message as conversation context: the bot's answers are what
+// they show (content, embed titles and descriptions, and each field's name
+// and value, so the cited IDs in backticks survive: the advisor finds the
+// risks a follow-up refers to by them), without footers; others' messages
+// are their text without mentions.
 func (f *Flow) turnOf(m *discordgo.Message) advisor.Turn {
 	if m.Author != nil && m.Author.ID == f.Self.SelfID() {
 		var parts []string
-		if m.Content != "" {
-			parts = append(parts, m.Content)
+		add := func(s string) {
+			if s = strings.TrimSpace(s); s != "" {
+				parts = append(parts, s)
+			}
 		}
+		add(m.Content)
 		for _, e := range m.Embeds {
-			if e.Description != "" {
-				parts = append(parts, e.Description)
+			add(e.Title)
+			add(e.Description)
+			for _, fl := range e.Fields {
+				add(fl.Name + "\n" + fl.Value)
 			}
 		}
 		return advisor.Turn{FromBot: true, Text: strings.Join(parts, "\n")}
 	}
 	return advisor.Turn{Text: StripMentions(m.Content, f.Self.MentionTokens(m.GuildID)...)}
+}
+
+// botSaid is what the bot said in the turns, for the layout to leave out.
+func botSaid(turns []advisor.Turn) string {
+	var b strings.Builder
+	for _, t := range turns {
+		if t.FromBot {
+			b.WriteString(t.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 // capTurns keeps the newest turns (given newest first) within the
