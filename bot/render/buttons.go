@@ -14,7 +14,7 @@ import (
 // needs (the cited risk IDs, the answer's language, the actions chosen
 // for the founder), so it works on any answer, after any restart.
 const (
-	IDSources  = "pm:src:"  // pm:src:<id>,<id>...
+	IDSources  = "pm:src:" // pm:src:<id>,<id>...
 	IDAssess   = "pm:assess"
 	IDFeedback = "pm:fb:"   // pm:fb:up | pm:fb:down
 	IDToDo     = "pm:do:"   // pm:do:<lang>:<id>:<action>.<action>... (indexes into the mode's actions)
