@@ -91,15 +91,15 @@ func Check(d *discordgo.InteractionResponseData) error {
 		return fmt.Errorf("%d action rows, over %d", len(d.Components), MaxRows)
 	}
 	for _, c := range d.Components {
-		row, ok := c.(discordgo.ActionsRow)
+		row, ok := actionRow(c)
 		if !ok {
 			return fmt.Errorf("a top-level component is %T, not an action row", c)
 		}
-		if len(row.Components) == 0 || len(row.Components) > MaxButtons {
-			return fmt.Errorf("an action row has %d buttons", len(row.Components))
+		if len(row) == 0 || len(row) > MaxButtons {
+			return fmt.Errorf("an action row has %d buttons", len(row))
 		}
-		for _, x := range row.Components {
-			if b, ok := x.(discordgo.Button); ok && (len(b.CustomID) > MaxCustomID || Units(b.Label) > MaxButtonLabel) {
+		for _, x := range row {
+			if b, ok := button(x); ok && (len(b.CustomID) > MaxCustomID || Units(b.Label) > MaxButtonLabel) {
 				return fmt.Errorf("button %q: custom_id %d bytes, label %d units", b.CustomID, len(b.CustomID), Units(b.Label))
 			}
 		}
@@ -129,13 +129,34 @@ func Visible(d *discordgo.InteractionResponseData) string {
 		}
 	}
 	for _, c := range d.Components {
-		if row, ok := c.(discordgo.ActionsRow); ok {
-			for _, x := range row.Components {
-				if b, ok := x.(discordgo.Button); ok {
-					add(b.Label)
-				}
+		row, _ := actionRow(c)
+		for _, x := range row {
+			if b, ok := button(x); ok {
+				add(b.Label)
 			}
 		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// actionRow is the components of an action row, as built or as decoded
+// (pointers).
+func actionRow(c discordgo.MessageComponent) ([]discordgo.MessageComponent, bool) {
+	switch r := c.(type) {
+	case discordgo.ActionsRow:
+		return r.Components, true
+	case *discordgo.ActionsRow:
+		return r.Components, true
+	}
+	return nil, false
+}
+
+func button(c discordgo.MessageComponent) (discordgo.Button, bool) {
+	switch b := c.(type) {
+	case discordgo.Button:
+		return b, true
+	case *discordgo.Button:
+		return *b, true
+	}
+	return discordgo.Button{}, false
 }
