@@ -38,7 +38,7 @@ type AnswerOptions struct {
 func Answer(ans *advisor.Answer, kb *knowledge.Base, o AnswerOptions) []*discordgo.InteractionResponseData {
 	lang := ans.Lang
 	risks := ans.CitedRisks()
-	lead := leadText(ans)
+	lead := leadText(ans, o.Said)
 	said := &said{text: o.Said + "\n" + lead}
 	var fields []*discordgo.MessageEmbedField
 	for _, r := range risks {

@@ -20,8 +20,9 @@ const (
 // it wrote it, or the builtin composer's direct answer and the founder's
 // situation as understood (its terminal text, risk by risk, is what the
 // fields and buttons show here); an answer without risks (out of scope)
-// is its text.
-func leadText(ans *advisor.Answer) string {
+// is its text. A direct answer the conversation already gave keeps only
+// its first clause, as the heading of what is new.
+func leadText(ans *advisor.Answer, said string) string {
 	builtin := ans.Model.Backend == advisor.Builtin
 	switch {
 	case !builtin || len(ans.Risks) == 0:
@@ -30,7 +31,7 @@ func leadText(ans *advisor.Answer) string {
 		first, _, _ := strings.Cut(strings.TrimSpace(ans.Text), "\n\n")
 		return narrative(first)
 	}
-	lead := directLines(ans.Direct, ans.Lang)
+	lead := directLines(ans.Direct, ans.Lang, said)
 	if sit := situationLines(ans.Situation, ans.Risks, ans.Lang); sit != "" {
 		lead += "\n\n" + sit
 	}
@@ -64,14 +65,14 @@ func narrative(text string) string {
 }
 
 // directLines is the direct answer, its first sentence in bold when that
-// is short enough to stand out.
-func directLines(direct, lang string) string {
+// is short enough to stand out; the rest is left out when it was said.
+func directLines(direct, lang, said string) string {
 	direct = upperFirst(strings.TrimSpace(direct))
 	head, rest := firstClause(direct)
 	if head == "" || Units(head) > maxBold {
 		return direct
 	}
-	if rest == "" {
+	if rest == "" || strings.Contains(said, rest) {
 		return "**" + head + "**"
 	}
 	sep := ""
