@@ -22,7 +22,9 @@ package knowledge
 // (kind: out in concepts.yaml: AI engineering how-tos, how-tos about using
 // a tool, careers, office and legal admin, licence choice, vendor shopping)
 // is off-topic unless it also names a business-risk concept (risk: true:
-// money, revenue, cost, survival, making money) in words of its own: "What
+// money, revenue, cost, survival, making money, a threat such as a rival
+// shipping the same thing) in words of its own, outside every out phrase
+// ("training loss" and "tax bill" are the category's own): "What
 // LoRA rank should I use?", "开源协议选Apache 2.0还是MIT?" and "our office
 // lease ends, should we go remote?" cite nothing; "LoRA or not, our runway
 // is six months" is about runway, "we open-sourced under Apache 2.0, how do
