@@ -22,9 +22,7 @@ package knowledge
 // (kind: out in concepts.yaml: AI engineering how-tos, how-tos about using
 // a tool, careers, office and legal admin, licence choice, vendor shopping)
 // is off-topic unless it also names a business-risk concept (risk: true:
-// money, revenue, cost, survival, making money, a threat such as a rival
-// shipping the same thing) in words of its own, outside every out phrase
-// ("training loss" and "tax bill" are the category's own): "What
+// money, revenue, cost, survival, making money) in words of its own: "What
 // LoRA rank should I use?", "开源协议选Apache 2.0还是MIT?" and "our office
 // lease ends, should we go remote?" cite nothing; "LoRA or not, our runway
 // is six months" is about runway, "we open-sourced under Apache 2.0, how do
@@ -83,34 +81,15 @@ func apart(a, b *spans) bool {
 func overlap(a, b [2]int32) bool { return a[0] < b[1] && b[0] < a[1] }
 
 // vetoed reports whether an out-of-scope word rules the question out: one
-// whose beside rules hold, with no risk concept's strong form of its own.
-// A risk word inside any out-of-scope phrase is that phrase's ("training
-// loss", "security deposit", "tax bill"), not the company's, even when
-// another out word stands apart from it.
+// whose beside rules hold, with no risk concept's strong form apart from it.
 func (g *gate) vetoed(cs []concept) bool {
-	active := false
-	for i := 0; i < g.out.n && !active; i++ {
-		active = g.besideHolds(cs[g.outC[i]].beside, g.out.at[i])
-	}
-	if !active {
-		return false
-	}
-	for i := 0; i < g.risk.n; i++ {
-		if !covered(g.risk.at[i], &g.out) {
-			return false
+	var active spans
+	for i := 0; i < g.out.n; i++ {
+		if g.besideHolds(cs[g.outC[i]].beside, g.out.at[i]) {
+			g.add(&active, g.out.at[i][0], g.out.at[i][1])
 		}
 	}
-	return true
-}
-
-// covered reports whether some span of ss overlaps sp.
-func covered(sp [2]int32, ss *spans) bool {
-	for j := 0; j < ss.n; j++ {
-		if overlap(sp, ss.at[j]) {
-			return true
-		}
-	}
-	return false
+	return active.n > 0 && !apart(&g.risk, &active)
 }
 
 // besideHolds reports whether each rule finds its count of tag names that

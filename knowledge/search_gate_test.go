@@ -22,11 +22,6 @@ func TestSearchGateRules(t *testing.T) {
 		// A business-risk concept in words of its own lifts the veto.
 		{"out lifted by runway", "LoRA or full fine-tuning, our runway is six months either way", "capital"},
 		{"out lifted by 融资", "融资没谈下来,办公室还要不要续租", "capital"},
-		// A risk word inside an out phrase is the phrase's, even beside
-		// another out word; a threat to the company lifts the veto.
-		{"risk word inside an out phrase", "bf16 mixed precision: loss goes NaN after 2k steps", ""},
-		{"out lifted by a threat", "LinkedIn这种大平台要是也做AI招聘,我们会不会被吃掉", "generality"},
-		{"out lifted by churn", "我们的AI面试官产品,HR客户试用完都不续费", "market"},
 		// An AI word needs a business-risk word, not just "startup".
 		{"ai + startup alone", "how much should an ML engineer at an AI startup earn?", ""},
 		{"ai + risk", "what is the biggest risk for my AI startup?", "market"},
