@@ -94,7 +94,7 @@ func overviewEmbed(a *assess.Assessment, lang string) *discordgo.MessageEmbed {
 				first = append(first, fmt.Sprintf("%d. %s", i+1, fieldLabel(name, lang)))
 			}
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: reportText(lang, "first"),
-				Value: render.Clip(strings.Join(first, "\n")+"\n"+reportText(lang, "firsthint"), render.MaxFieldValue)})
+				Value: render.Clip(strings.Join(first, "\n"), render.MaxFieldValue)})
 		}
 	}
 	for _, m := range a.Modes {

@@ -149,7 +149,7 @@ func wizCustomIDs(d *discordgo.InteractionResponseData) []string {
 	return out
 }
 
-func wizFindID(t *testing.T, d *discordgo.InteractionResponseData, suffix string) string {
+func wizFindID(t testing.TB, d *discordgo.InteractionResponseData, suffix string) string {
 	t.Helper()
 	for _, id := range wizCustomIDs(d) {
 		if strings.HasSuffix(id, suffix) {

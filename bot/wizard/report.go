@@ -37,6 +37,9 @@ func (f *Flow) report(s Session, st assess.State) *router.Response {
 		return f.failed(err, st.Lang, "render report")
 	}
 	d.Content = text(st.Lang, "done")
+	if !a.Enough {
+		d.Content += "\n" + reportText(st.Lang, "firsthint") // the private report only: the button is here
+	}
 	d.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 		discordgo.Button{CustomID: wizardID{Session: s.ID, Step: st.Step, Action: actShare}.String(), Label: text(st.Lang, "share"), Style: discordgo.PrimaryButton},
 		discordgo.Button{CustomID: wizardID{Session: s.ID, Step: st.Step, Action: actReview}.String(), Label: text(st.Lang, "answers"), Style: discordgo.SecondaryButton},

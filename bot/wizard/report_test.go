@@ -249,3 +249,15 @@ func BenchmarkReport(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReportClick is the whole report click: the score, the chart,
+// the Markdown and the embeds.
+func BenchmarkReportClick(b *testing.B) {
+	kb := testKB(b)
+	h := newWizHarnessKB(b, newMemAssessStore(), kb)
+	review := h.atReview("u1", readProfile(b, reportProfiles[0].file), "zh")
+	id := wizFindID(b, review, ":report")
+	for b.Loop() {
+		h.click("u1", id)
+	}
+}
