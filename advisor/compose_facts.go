@@ -37,6 +37,14 @@ var factLabels = map[string]knowledge.Text{
 	situation.FieldAnnualLoss:       {ZH: "年亏损", EN: "yearly loss"},
 	situation.FieldGPUs:             {ZH: "GPU", EN: "GPUs"},
 	situation.FieldUsers:            {ZH: "用户", EN: "users"},
+	situation.FieldCustomerPrice:    {ZH: "每个客户的价格", EN: "price per customer"},
+}
+
+// monthlyLabels name the annual_* facts the founder gave per month.
+var monthlyLabels = map[string]knowledge.Text{
+	"annual_cost":    {ZH: "成本", EN: "cost"},
+	"annual_revenue": {ZH: "收入", EN: "revenue"},
+	"annual_loss":    {ZH: "亏损", EN: "loss"},
 }
 
 // factText writes one fact as read: its label, the value understood when
@@ -55,8 +63,10 @@ func factText(f situation.Fact, lang string) string {
 		return label + " " + words
 	}
 	unit := f.Unit
-	if strings.HasPrefix(f.Field, "annual_") {
+	if strings.HasPrefix(f.Field, "annual_") && strings.HasSuffix(unit, "/year") {
 		unit, _, _ = strings.Cut(unit, "/") // the label says "yearly"
+	} else if strings.HasPrefix(f.Field, "annual_") && strings.HasSuffix(unit, "month") {
+		label = monthlyLabels[f.Field].In(lang) // the founder's monthly figure
 	}
 	val := numberText(v, unit, lang)
 	if lang == "en" {

@@ -41,9 +41,10 @@ func (rd *reading) readNumbers() {
 			durs = append(durs, i)
 		}
 	}
-	// A Chinese runway word comes before its duration (还能烧一年); in
-	// "一个月烧 200 万" the duration is the amount's period.
-	hanFirst := func(c *cue, _ int, before bool) bool { return before || !c.han }
+	// A Chinese runway word comes before its duration (还能烧一年), unless
+	// it names what the duration measures (还有4个月现金); in "一个月烧 200
+	// 万" the duration is the amount's period.
+	hanFirst := func(c *cue, _ int, before bool) bool { return before || !c.han || c.after }
 	for ti, ci := range rd.pair(rd.cueWords(func(c *cue) bool { return c.runway }), durs, hanFirst) {
 		sl[ti].field = FieldRunway
 		sl[ti].widen(ci.start, ci.end)
@@ -138,7 +139,7 @@ func (rd *reading) markNonFigures(sl []slot) {
 		if s.done {
 			continue
 		}
-		if !rd.clauseAt(t.start).states() || t.kind == tokYear || t.kind == tokRatio || rd.prefixed(t) {
+		if !rd.clauseAt(t.start).states() || t.kind == tokYear || t.kind == tokRatio || rd.prefixed(t) || rd.planned(t.start) {
 			s.done = true
 			continue
 		}
@@ -155,9 +156,17 @@ func (rd *reading) markNonFigures(sl []slot) {
 		switch m.cue.unit {
 		case unitBenign:
 			s.done = true
-		case unitPaying, unitUsers:
+		case unitPeople:
+			var from int
+			s.field, from = rd.usersBefore(t)
+			s.done = s.field == ""
+			s.widen(from, m.end)
+		case unitPaying, unitUsers, unitCustomers:
 			if t.cur == "" {
-				s.field = map[string]string{unitPaying: FieldPayingUsers, unitUsers: FieldUsers}[m.cue.unit]
+				s.field = map[string]string{unitPaying: FieldPayingUsers, unitCustomers: FieldPayingUsers, unitUsers: FieldUsers}[m.cue.unit]
+				if m.cue.unit == unitCustomers {
+					s.unit = unitCustomers
+				}
 				s.widen(t.start, m.end)
 			}
 		case unitGPU:
@@ -187,6 +196,44 @@ func (rd *reading) unitAfter(t token) (int, bool) {
 		counted = true
 		k = rd.ms[mi].end
 	}
+}
+
+// usersBefore is the count field of a word for users right before t
+// ("付费用户3000人") and where that word starts, else "".
+func (rd *reading) usersBefore(t token) (string, int) {
+	p := t.start
+	for p > 0 && (rd.t.norm[p-1] == ' ' || rd.t.norm[p-1] == ':') {
+		p--
+	}
+	mi := rd.matchEndingAt(p)
+	if mi < 0 || t.cur != "" {
+		return "", t.start
+	}
+	switch c := rd.ms[mi].cue; {
+	case c.unit == unitPaying || c.field == FieldPayingUsers:
+		return FieldPayingUsers, rd.ms[mi].start
+	case c.unit == unitUsers:
+		return FieldUsers, rd.ms[mi].start
+	}
+	return "", t.start
+}
+
+// planned reports whether a need or plan word stands before pos in its
+// clause ("need about 500 H100s", "打算买 1000 张卡"): what follows is not had.
+func (rd *reading) planned(pos int) bool {
+	ci := clauseOf(rd.cs, pos)
+	if rd.cs[ci].flags&fPlan == 0 {
+		return false
+	}
+	for _, m := range rd.ms {
+		if m.start >= pos {
+			break
+		}
+		if m.cue.flags&fPlan != 0 && clauseOf(rd.cs, m.start) == ci {
+			return true
+		}
+	}
+	return false
 }
 
 // prefixed reports whether a rank or version word stands right before t.

@@ -1,6 +1,11 @@
 package situation
 
-import "slices"
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // negationReach is how far (bytes) before a word a negation still applies
 // to it: "没有母公司", "don't have a parent company".
@@ -32,6 +37,7 @@ func (rd *reading) readChoices() {
 				if c.foreign() || sf&(fDecision|fHypothetical) != 0 || sf&set.needs == 0 {
 					continue
 				}
+				start = rd.reachBack(mi, set.needs)
 			} else {
 				if !c.statesChoice() || c.flags&set.needs != set.needs {
 					continue
@@ -40,12 +46,25 @@ func (rd *reading) readChoices() {
 					start, end = rd.widenTo(ci, set.needs, start, end)
 				}
 			}
+			if set.company && rd.sentenceFlags(m.start)&fWe == 0 ||
+				slices.Contains(possessionFields, set.field) && rd.planned(m.start) {
+				continue
+			}
+			if set.near != 0 {
+				ns, ne, ok := rd.nearby(mi, set.near)
+				if !ok {
+					continue
+				}
+				start, end = min(start, ns), max(end, ne)
+			}
 			value := set.value
 			if ns, ok := rd.negatedAt(mi); ok {
 				if set.negated == "" {
 					continue
 				}
 				value, start = set.negated, min(start, ns)
+			} else if value == "" {
+				continue
 			}
 			got = append(got, choice{field: set.field, value: value, start: start, end: end, clause: ci})
 		}
@@ -92,6 +111,68 @@ func (rd *reading) widenTo(ci int, f mark, start, end int) (int, int) {
 	return start, end
 }
 
+// nearby returns the span of a word carrying f next to word mi in its
+// clause, with at most nearWords words between them ("for logistics
+// companies", "客户是律所", "用GPT-4 API").
+func (rd *reading) nearby(mi int, f mark) (int, int, bool) {
+	m := rd.ms[mi]
+	ci := clauseOf(rd.cs, m.start)
+	for _, p := range rd.ms {
+		if p.cue.flags&f == 0 || clauseOf(rd.cs, p.start) != ci || p.start == m.start {
+			continue
+		}
+		lo, hi := p.end, m.start
+		if p.start > m.start {
+			lo, hi = m.end, p.start
+		}
+		if lo <= hi && wordsIn(rd.t.norm[lo:hi]) <= nearWords {
+			return p.start, p.end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// wordsIn counts the words of s: Han characters, and runs of ASCII letters
+// and digits.
+func wordsIn(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		alnum := r < utf8.RuneSelf && isAlnum(byte(r))
+		switch {
+		case alnum && !inWord:
+			n++
+		case unicode.Is(unicode.Han, r):
+			n++
+		}
+		inWord = alnum
+	}
+	return n
+}
+
+// reachBack returns where a fact read from word mi starts when the words
+// carrying f run up to it ("和vivo、OPPO竞争", not "竞争"): each within
+// maxGap bytes of the next.
+func (rd *reading) reachBack(mi int, f mark) int {
+	start, sentence := rd.ms[mi].start, rd.clauseAt(rd.ms[mi].start).sentence
+	for k := mi - 1; k >= 0; k-- {
+		p := rd.ms[k]
+		if start-p.end > maxGap || rd.clauseAt(p.start).sentence != sentence {
+			break
+		}
+		if p.cue.flags&f != 0 {
+			start = p.start
+		}
+	}
+	if p := strings.TrimRight(rd.t.norm[:start], " "); start > 0 {
+		for _, w := range objectMarks {
+			if strings.HasSuffix(p, w) {
+				return len(p) - len(w)
+			}
+		}
+	}
+	return start
+}
+
 // negatedAt reports whether a negation stands just before word mi in its
 // clause, and where it starts.
 func (rd *reading) negatedAt(mi int) (int, bool) {
@@ -112,7 +193,9 @@ func (rd *reading) negatedAt(mi int) (int, bool) {
 	return 0, false
 }
 
-var boolFields = []string{"parent_company", "cloud_bills_overdue", "competes_with_platform_giants"}
+// boolFields are flags; raised and annual_loss are flags too when said in
+// words, with no figure ("lots of funding", "亏损严重").
+var boolFields = []string{"parent_company", "cloud_bills_overdue", "competes_with_platform_giants", FieldRaised, FieldAnnualLoss}
 
 // typed is a choice's value as a fact holds it: a bool for flags, a number
 // for the "no revenue" and "no paying users" words, else the choice.

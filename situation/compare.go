@@ -3,7 +3,6 @@ package situation
 import (
 	"fmt"
 
-	"github.com/premortem/premortem/assess"
 	"github.com/premortem/premortem/knowledge"
 )
 
@@ -16,6 +15,7 @@ const (
 	benchPayingUsers      = "consumer-paying-users"
 	benchConsumerRevenue  = "consumer-revenue-target"
 	benchLossYears        = "early-loss-years"
+	benchProjectRevenue   = "b2b-project-revenue"
 )
 
 // compare sets the founder's numbers beside the article's benchmarks. Each
@@ -24,9 +24,9 @@ func (r *Reader) compare(b basis) []Comparison {
 	out := []Comparison{}
 	cost, hasCost := b.val[FieldAnnualCost]
 	rev, hasRev := b.val[FieldAnnualRevenue]
-	revFrom := false
+	revFrom := ""
 	if !hasRev && b.revenue > 0 {
-		rev, hasRev, revFrom = b.revenue, true, true
+		rev, hasRev, revFrom = b.revenue, true, b.revenueBy
 	}
 	if hasCost && hasRev && cost > 0 && rev > 0 {
 		out = append(out, r.costComparisons(b, cost, rev, revFrom)...)
@@ -35,6 +35,12 @@ func (r *Reader) compare(b basis) []Comparison {
 		out = append(out, c)
 	}
 	users, hasUsers := b.val[FieldPayingUsers]
+	if b.revenueBy == "contract" {
+		if c, ok := r.contractComparison(b, users); ok {
+			out = append(out, c)
+		}
+		return out // customers paying by contract are no consumers
+	}
 	if hasUsers && users > 0 && b.profile.Customers != "enterprise" {
 		if c, ok := r.usersComparison(users); ok {
 			out = append(out, c)
@@ -58,7 +64,7 @@ func (f *figs) add(s string) string {
 }
 
 // costComparisons: cost/revenue beside Stability AI's and the industry's.
-func (r *Reader) costComparisons(b basis, cost, rev float64, revFrom bool) []Comparison {
+func (r *Reader) costComparisons(b basis, cost, rev float64, revFrom string) []Comparison {
 	x := cost / rev
 	var f, g figs
 	costZH := "每年成本 " + f.add(money(b.cur, cost, "zh"))
@@ -68,9 +74,13 @@ func (r *Reader) costComparisons(b basis, cost, rev float64, revFrom bool) []Com
 		costEN += " (" + f.add(money(b.cur, cost/12, "en")) + " a month × 12)"
 	}
 	revZH, revEN := f.add(money(b.cur, rev, "zh")), f.add(money(b.cur, rev, "en"))
-	if revFrom {
+	switch revFrom {
+	case "price":
 		revZH += "(价格 × 付费用户 × 12)"
 		revEN += " (price × paying users × 12)"
+	case "contract":
+		revZH += "(每个客户的价格 × 客户数)"
+		revEN += " (price per customer × customers)"
 	}
 	sr := r.facts.StabilityRatio()
 	sc, sv := r.figure(benchStabilityCost, r.facts.StabilityCost), r.figure(benchStabilityRevenue, r.facts.StabilityRevenue)
@@ -128,22 +138,4 @@ func (r *Reader) usersComparison(users float64) (Comparison, bool) {
 		ZH: fmt.Sprintf("按你给的数字计算:%s 个付费用户是文章所说“%s”的 %s。", count(users, "zh"), bm.Text, pct),
 		EN: fmt.Sprintf("Computed from your numbers: %s paying users is %s of the article's “%s” (%s).", count(users, "en"), pct, bm.Text, count(bm.Value, "en"))}
 	return c, true
-}
-
-func (r *Reader) priceComparison(b basis, price, users float64) (Comparison, bool) {
-	bm, ok := r.benchmark(benchConsumerRevenue)
-	if !ok || bm.Value <= 0 || b.cur == "" {
-		return Comparison{}, false
-	}
-	theirs := convert(b.revenue, b.cur, bm.Currency)
-	var f figs
-	zh := fmt.Sprintf("按你给的数字计算:%s 个付费用户 × 每月 %s × 12 = 每年 %s", count(users, "zh"), f.add(money(b.cur, price, "zh")), f.add(money(b.cur, b.revenue, "zh")))
-	en := fmt.Sprintf("Computed from your numbers: %s paying users × %s a month × 12 = %s a year", count(users, "en"), f.add(money(b.cur, price, "en")), f.add(money(b.cur, b.revenue, "en")))
-	if b.cur != bm.Currency {
-		zh += fmt.Sprintf("(按 1 美元 = %g 元约合 %s)", assess.CNYPerUSD, f.add(money(bm.Currency, theirs, "zh")))
-		en += fmt.Sprintf(" (about %s at $1 = ¥%g)", f.add(money(bm.Currency, theirs, "en")), assess.CNYPerUSD)
-	}
-	return Comparison{Kind: ComparePriceRevenue, Benchmark: bm.ID, Theirs: round1(theirs), Article: bm.Value, Unit: bm.Currency + "/year", Figures: f, Text: knowledge.Text{
-		ZH: zh + fmt.Sprintf(";文章说“%s”。", bm.Citation.Quote),
-		EN: en + fmt.Sprintf("; the article says it takes 100,000-level paying users to make tens of millions of yuan (“%s”).", bm.Citation.Quote)}}, true
 }

@@ -17,12 +17,19 @@
 // Reading is by clause. A number's meaning comes from the words nearest to
 // it in its clause ("burn 2M 每月", "账上还有3000万", "2000 个付费用户"),
 // its value from the assessment's own parsers (assess.ParseAmount,
-// ParseMonths, ParseCount). A clause that weighs options ("要不要", "should
-// we"), supposes ("如果"), talks about the market ("很火") or about a
-// company the article discusses states no fact; a question states a choice
-// only about the founder ("我们做文生图的还有机会吗"). What cannot be read
-// (a number with no unit, a negative or absurd amount, two values for one
-// fact) becomes a Note in both languages, never a guess.
+// ParseMonths, ParseCount). A fact keeps the figure and period the founder
+// wrote ("burn $2M a month" is 2000000 "USD/month"); the profile holds it
+// in the profile's period. A clause that weighs options ("要不要", "should
+// we"), supposes ("如果", but not "if we have"), talks about the market
+// ("很火") or about a company the article discusses states no fact; a
+// company named as the founder's rival ("和vivo、OPPO竞争") does not make a
+// sentence about it; numbers after a need or plan ("need 500 H100s",
+// "打算买") are not had. A question states a choice only about the founder
+// ("我们做文生图的还有机会吗"). What cannot be read (a number with no
+// unit, a negative or absurd amount, two values for one fact, figures that
+// disagree with each other or with the founder's words) becomes a Note in
+// both languages, never a guess; no finding in the founder's favour rests
+// on a disputed figure.
 //
 // Every comparison needs all of its inputs from the founder and says that
 // it is computed and from what; Computed lists the figures such texts show

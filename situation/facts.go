@@ -21,7 +21,7 @@ func (rd *reading) record(t token, s *slot) {
 			rd.invalid(t, err)
 			return
 		}
-		rd.add(cand{fact: Fact{Field: FieldRunway, Value: m, Unit: "months"}}, s.start, s.end)
+		rd.add(cand{fact: Fact{Field: FieldRunway, Value: m, Unit: "months"}, val: m}, s.start, s.end)
 	case countField(s.field):
 		n, err := assess.ParseCount(t.num())
 		if err != nil {
@@ -32,7 +32,7 @@ func (rd *reading) record(t token, s *slot) {
 		if unit == "" {
 			unit = "users"
 		}
-		rd.add(cand{fact: Fact{Field: s.field, Value: n, Unit: unit}}, s.start, s.end)
+		rd.add(cand{fact: Fact{Field: s.field, Value: n, Unit: unit}, val: n}, s.start, s.end)
 		if s.field == FieldGPUs {
 			access := "own"
 			if rd.sentenceFlags(t.start)&fRent != 0 { // "1000 张卡,都是租的"
@@ -43,7 +43,7 @@ func (rd *reading) record(t token, s *slot) {
 	case s.field != "":
 		rd.amount(t, s, s.field, s.cue)
 	case s.counts && !t.weak:
-		rd.note(unitNote(rd.source(t.start, t.end), false))
+		rd.unclear(t, rd.source(t.start, t.end), false)
 	case s.period != "" && t.kind == tokMoney:
 		a, err := assess.ParseAmount(t.num())
 		if err == nil && a.Value < priceCeiling {
@@ -57,41 +57,68 @@ func (rd *reading) record(t token, s *slot) {
 		rd.note(unitNote(rd.source(s.start, s.end), true))
 	case t.weak || t.billions:
 	default:
-		rd.note(unitNote(rd.source(t.start, t.end), t.kind == tokMoney || t.scale != ""))
+		rd.unclear(t, rd.source(t.start, t.end), t.kind == tokMoney || t.scale != "")
 	}
 }
 
-// amount records an amount of money for field, converted to the field's
-// period: annual fields per year, the price per month.
+// unclear notes a number whose meaning is unclear; one out of range is
+// said to be so first, whatever its meaning ("999999999999 trillion").
+func (rd *reading) unclear(t token, in string, money bool) {
+	var err error
+	if money {
+		_, err = assess.ParseAmount(t.num())
+	} else {
+		_, err = assess.ParseCount(t.num())
+	}
+	var pe *assess.ParseError
+	if errors.As(err, &pe) && (pe.Kind == assess.ErrNegative || pe.Kind == assess.ErrTooLarge) {
+		rd.note(invalidNote(rd.source(t.start, t.end), pe.Kind == assess.ErrNegative))
+		return
+	}
+	rd.note(unitNote(in, money))
+}
+
+// amount records an amount of money for field as the founder wrote it,
+// in its period; val holds it in the field's own period (annual fields per
+// year, the price per month, a price per customer per year). A price in a
+// clause that says per customer or per contract is a price per customer.
 func (rd *reading) amount(t token, s *slot, field string, c *cue) {
 	a, err := assess.ParseAmount(t.num())
 	if err != nil {
 		rd.invalid(t, err)
 		return
 	}
-	period := cmp.Or(c.period, s.period, c.def)
-	v := a.Value
-	switch field {
-	case FieldAnnualCost, FieldAnnualRevenue, FieldAnnualLoss:
-		switch period {
-		case periodMonth:
-			v *= 12
-		case periodTotal:
-			if field == FieldAnnualCost {
-				field = FieldSpent
-			}
-		}
-	case FieldMonthlyPrice:
-		if period == periodYear {
-			v /= 12
+	if field == FieldMonthlyPrice && rd.clauseAt(t.start).flags&fPerCustomer != 0 {
+		field = FieldCustomerPrice
+	}
+	period := cmp.Or(c.period, s.period)
+	if period == "" {
+		period = c.def
+		if field == FieldCustomerPrice {
+			period = periodYear
 		}
 	}
-	if v > assess.MaxAmount {
+	if field == FieldAnnualCost && period == periodTotal {
+		field = FieldSpent
+	}
+	v := inPeriod(field, a.Value, period)
+	if max(v, a.Value) > assess.MaxAmount {
 		rd.invalid(t, &assess.ParseError{Input: rd.source(t.start, t.end), Kind: assess.ErrTooLarge})
 		return
 	}
 	cur := cmp.Or(t.cur, a.Currency, t.hint)
-	rd.add(cand{fact: Fact{Field: field, Value: v}, amount: true, raw: a.Value, period: period, cur: cur, burn: c.burn}, s.start, s.end)
+	rd.add(cand{fact: Fact{Field: field, Value: a.Value}, val: v, amount: true, period: period, cur: cur, burn: c.burn}, s.start, s.end)
+}
+
+// inPeriod converts v, written per period, to field's own period.
+func inPeriod(field string, v float64, period string) float64 {
+	switch {
+	case (field == FieldAnnualCost || field == FieldAnnualRevenue || field == FieldAnnualLoss || field == FieldCustomerPrice) && period == periodMonth:
+		return v * 12
+	case field == FieldMonthlyPrice && period == periodYear:
+		return v / 12
+	}
+	return v
 }
 
 // invalid notes a number the parsers refused: negative, too large, or no
@@ -109,9 +136,15 @@ func (rd *reading) invalid(t token, err error) {
 // note keeps a note about the question; earlier messages were answered
 // already.
 func (rd *reading) note(n Note) {
-	if rd.question {
-		rd.notes = append(rd.notes, n)
+	if !rd.question {
+		return
 	}
+	for _, o := range rd.notes {
+		if o.Kind == n.Kind && o.Input == n.Input {
+			return // a pasted text repeats itself: one note is enough
+		}
+	}
+	rd.notes = append(rd.notes, n)
 }
 
 // monthsOf is a duration token's length in months, 0 when unreadable.
@@ -123,14 +156,17 @@ func monthsOf(t token) float64 {
 	return m
 }
 
-// unitFor is a fact's Unit for an amount in cur.
-func unitFor(field, cur string) string {
+// unitFor is a fact's Unit for an amount in cur written per period: the
+// period as the founder wrote it ("USD/month" for "burn $2M a month").
+func unitFor(field, cur, period string) string {
 	per := ""
-	switch field {
-	case FieldAnnualCost, FieldAnnualRevenue, FieldAnnualLoss:
-		per = "year"
-	case FieldMonthlyPrice:
-		per = "month"
+	if flowField(field) || field == FieldCustomerPrice {
+		switch period {
+		case periodMonth:
+			per = "month"
+		case periodYear:
+			per = "year"
+		}
 	}
 	switch {
 	case cur == "":

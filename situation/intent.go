@@ -94,7 +94,7 @@ func (rd *reading) cases() []string {
 // unread returns the notes about the question, at most maxNotes of them and
 // one saying how many more there were.
 func (rd *reading) unread(b basis) []Note {
-	notes := append([]Note{}, rd.notes...)
+	notes := append(append([]Note{}, rd.notes...), b.notes...)
 	if b.mixed {
 		notes = append(notes, currencyNote(assess.CNYPerUSD))
 	}

@@ -16,7 +16,8 @@ const (
 	fDecision                      // the clause weighs options: nothing in it is a fact
 	fHypothetical                  // "if": nothing in it is a fact
 	fWorld                         // talk about the market, not the founder
-	fFirstPerson                   // we, our, 我们
+	fFirstPerson                   // we, our, 我们, I
+	fWe                            // the company speaking: we, our, 我们 (not I)
 	fNegation                      // 不, 没有, not
 	fSplit                         // starts a new clause (但是, but)
 	fBill                          // a cloud bill or vendor
@@ -25,6 +26,15 @@ const (
 	fRent                          // renting
 	fCase                          // names a company the article discusses
 	fForeign                       // a clause about such a company, not the founder
+	fCaseObject                    // names such a company as what the founder competes with
+	fCompete                       // competing with someone
+	fPlan                          // a need, plan or forecast: numbers after it are not had
+	fVendor                        // a third-party model sold by API (GPT-4, Claude)
+	fDevice                        // a phone or PC maker shipping on-device models
+	fClient                        // says who the founder's customers are (客户, for, 给)
+	fLow                           // low, poor (数字化程度很低)
+	fAverse                        // cannot stand (hate, 受不了)
+	fPerCustomer                   // a price per customer or contract, not per user a month
 )
 
 // cue is everything one word means to the reader; a word listed in several
@@ -35,6 +45,7 @@ type cue struct {
 	def     string // period to assume for field when none is written
 	burn    bool   // field is a net burn rate
 	runway  bool   // a duration next to it is runway
+	after   bool   // a runway word that follows its duration even in Chinese (4个月现金)
 	unit    string // right after a number: unitPaying, unitUsers, unitGPU, unitBenign
 	prefix  bool   // right before a number: a rank, version or other count
 	counter bool   // between a number and what it counts
@@ -49,10 +60,12 @@ type cue struct {
 }
 
 const (
-	unitPaying = "paying"
-	unitUsers  = "users"
-	unitGPU    = "gpu"
-	unitBenign = "benign"
+	unitPaying    = "paying"
+	unitCustomers = "customers"
+	unitPeople    = "people"
+	unitUsers     = "users"
+	unitGPU       = "gpu"
+	unitBenign    = "benign"
 )
 
 // match is one word found in a text: its byte span in the normalized text.

@@ -2,6 +2,7 @@ package situation
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/premortem/premortem/assess"
@@ -16,19 +17,23 @@ type basis struct {
 	facts   map[string]cand // settled facts by field
 	val     map[string]float64
 
-	monthly float64 // monthly spend the runway is computed from
-	spendBy string  // how: "burn", "cost", "net" (cost - revenue) or "loss"
-	runway  float64 // months computed from cash and monthly spend; 0 if not
-	revenue float64 // yearly revenue computed from price x paying users; 0 if not
+	monthly   float64 // monthly spend the runway is computed from
+	spendBy   string  // how: "burn", "cost", "net" (cost - revenue) or "loss"
+	runway    float64 // months computed from cash and monthly spend; 0 if not
+	revenue   float64 // yearly revenue computed from price x paying users; 0 if not
+	revenueBy string  // how: "price" (monthly price x users x 12) or "contract" (price per customer x customers)
+
+	disputed map[string]bool // profile fields the founder's numbers and words disagree on
+	notes    []Note          // what they disagree on, for the question's notes
 }
 
 // amountOrder decides the profile's currency: the first of these written.
-var amountOrder = []string{FieldAnnualCost, FieldAnnualRevenue, FieldCash, FieldMonthlyPrice, FieldAnnualLoss, FieldRaised, FieldSpent}
+var amountOrder = []string{FieldAnnualCost, FieldAnnualRevenue, FieldCash, FieldMonthlyPrice, FieldCustomerPrice, FieldAnnualLoss, FieldRaised, FieldSpent}
 
 // profile builds the assessment profile from the settled facts, with the
 // runway and revenue their numbers imply where the founder did not say.
 func (r *Reader) profile(facts []cand) basis {
-	b := basis{facts: map[string]cand{}, val: map[string]float64{}}
+	b := basis{facts: map[string]cand{}, val: map[string]float64{}, disputed: map[string]bool{}}
 	for _, c := range facts {
 		b.facts[c.fact.Field] = c
 	}
@@ -42,7 +47,8 @@ func (r *Reader) profile(facts []cand) basis {
 		set(p, "currency", b.cur)
 	}
 	for _, c := range facts {
-		v, isNum := c.fact.Value.(float64)
+		_, isNum := c.fact.Value.(float64)
+		v := c.val
 		if isNum && c.amount && c.cur != "" && c.cur != b.cur {
 			v, b.mixed = convert(v, c.cur, b.cur), true
 		}
@@ -83,16 +89,56 @@ func (r *Reader) derive(b *basis) {
 	}
 	if cash, ok := b.val[FieldCash]; ok && b.monthly > 0 {
 		b.runway = math.Min(math.Round(10*cash/b.monthly)/10, assess.MaxMonths)
-		if _, stated := b.facts[FieldRunway]; !stated {
+		// A runway said in an earlier message yields to cash and spend
+		// given since; one said alongside them is kept (see disputes).
+		st, stated := b.facts[FieldRunway]
+		if stated && st.fact.Earlier && b.fresh(FieldCash, spendFields[b.spendBy]) {
+			stated = false
+		}
+		if !stated {
+			delete(b.facts, FieldRunway)
 			set(&b.profile, FieldRunway, strconv.FormatFloat(b.runway, 'f', -1, 64))
 		}
 	}
-	price, hasPrice := b.val[FieldMonthlyPrice]
 	users, hasUsers := b.val[FieldPayingUsers]
-	if hasPrice && hasUsers && price*users*12 <= assess.MaxAmount {
-		b.revenue = price * users * 12
+	total := 0.0
+	if cp, ok := b.val[FieldCustomerPrice]; ok && hasUsers {
+		total, b.revenueBy = cp*users, "contract"
+	} else if price, ok := b.val[FieldMonthlyPrice]; ok && hasUsers {
+		total, b.revenueBy = price*users*12, "price"
+	}
+	if total > 0 && total <= assess.MaxAmount {
+		b.revenue = total
 		if !hasRev {
 			set(&b.profile, FieldAnnualRevenue, strconv.FormatFloat(b.revenue, 'f', -1, 64))
+		}
+	}
+	b.disputes()
+}
+
+// spendFields: the facts a runway's monthly spend is computed from.
+var spendFields = map[string]string{"burn": FieldAnnualCost, "cost": FieldAnnualCost, "net": FieldAnnualCost, "loss": FieldAnnualLoss}
+
+// fresh reports whether one of the fields was read from the question.
+func (b *basis) fresh(fields ...string) bool {
+	for _, f := range fields {
+		if c, ok := b.facts[f]; ok && !c.fact.Earlier {
+			return true
+		}
+	}
+	return false
+}
+
+// contractPrices: for enterprise customers a price by the year is a price
+// per customer ("给银行做私有化部署,年费 200 万"), not a monthly fee.
+func contractPrices(facts []cand) {
+	if !slices.ContainsFunc(facts, func(c cand) bool { return c.fact.Field == "customers" && c.fact.Value == "enterprise" }) {
+		return
+	}
+	for i, c := range facts {
+		if c.fact.Field == FieldMonthlyPrice && c.period == periodYear {
+			v, _ := c.fact.Value.(float64)
+			facts[i].fact.Field, facts[i].val = FieldCustomerPrice, v
 		}
 	}
 }

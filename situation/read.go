@@ -3,6 +3,7 @@ package situation
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,15 +17,16 @@ type reading struct {
 	toks     []token
 	cands    []cand
 	notes    []Note
-	currency string // the first currency written or suggested in the message
+	currency string // the first currency written, or suggested by an amount's scale
+	chinese  bool   // written mostly in Chinese: bare amounts are yuan
 }
 
 // cand is a fact read from a message, before conflicts are settled.
 type cand struct {
 	fact   Fact
 	pos    int
+	val    float64 // a number in its field's own period (amounts per year for annual_*), Value as written
 	amount bool    // an amount of money: Unit waits for its currency
-	raw    float64 // the amount as written, before any period conversion
 	period string  // the period the amount was written in
 	cur    string  // its currency, written or suggested ("" until resolved)
 	burn   bool    // a net burn rate
@@ -56,15 +58,34 @@ func (r *Reader) read(s string, question bool) *reading {
 			rd.currency = c
 		}
 	}
-	for _, t := range rd.toks {
-		if rd.currency == "" && t.hint != "" && t.kind != tokDuration {
-			rd.currency = t.hint
+	rd.chinese = chinese(rd.t.norm)
+	rd.readNumbers()
+	// A scale suggests a currency only on an amount: "7B" is a model's size.
+	for _, c := range rd.cands {
+		if rd.currency == "" && c.amount && c.cur != "" {
+			rd.currency = c.cur
 		}
 	}
-	rd.readNumbers()
 	rd.readChoices()
 	sort.SliceStable(rd.cands, func(i, j int) bool { return rd.cands[i].pos < rd.cands[j].pos })
 	return rd
+}
+
+// chinese reports whether s has at least half as many Han characters as
+// ASCII letters.
+func chinese(s string) bool {
+	han, letters := 0, 0
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if isLetter(byte(r)) {
+				letters++
+			}
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+	}
+	return han > 0 && 2*han >= letters
 }
 
 // noCue replaces a word that turned out to mean nothing here.

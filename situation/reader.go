@@ -55,6 +55,10 @@ func (r *Reader) index() {
 	for _, w := range runwayCues {
 		l.add(w).runway = true
 	}
+	for _, w := range runwayAfter {
+		c := l.add(w)
+		c.runway, c.after = true, true
+	}
 	for _, p := range []string{periodMonth, periodYear} {
 		for _, w := range periodCues[p] {
 			if c := l.add(w); c.period == "" {
@@ -65,7 +69,7 @@ func (r *Reader) index() {
 	units := []struct {
 		unit  string
 		words []string
-	}{{unitPaying, payingUnits}, {unitUsers, userUnits}, {unitGPU, gpuUnits}, {unitBenign, benignUnits}}
+	}{{unitPaying, payingUnits}, {unitCustomers, customerUnits}, {unitUsers, userUnits}, {unitPeople, peopleUnits}, {unitGPU, gpuUnits}, {unitBenign, benignUnits}}
 	for _, u := range units {
 		for _, w := range u.words {
 			if c := l.add(w); c.unit == "" {
@@ -77,6 +81,9 @@ func (r *Reader) index() {
 				}
 			}
 		}
+	}
+	for _, w := range plainWords {
+		l.add(w)
 	}
 	for _, w := range benignPrefixes {
 		l.add(w).prefix = true
@@ -191,6 +198,7 @@ func (r *Reader) Read(question string, history ...string) Situation {
 			}
 		}
 	}
+	contractPrices(facts)
 	s := Situation{Facts: []Fact{}, Comparisons: []Comparison{}, Why: []ModeWhy{}, Cases: []string{}, Unread: []Note{}}
 	for _, c := range facts {
 		s.Facts = append(s.Facts, c.fact)
@@ -204,7 +212,7 @@ func (r *Reader) Read(question string, history ...string) Situation {
 	}
 	s.Profile = b.profile
 	s.Comparisons = r.compare(b)
-	s.Why = r.why(b.profile)
+	s.Why = r.undisputed(r.why(b.profile), b.disputed)
 	s.Intent = q.intent()
 	s.Cases = q.cases()
 	s.Unread = q.unread(b)

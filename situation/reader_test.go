@@ -25,27 +25,27 @@ func TestReadFacts(t *testing.T) {
 		want    []Fact
 	}{
 		// Costs, revenue, cash.
-		{"burn monthly mixed", "burn 2M 每月", nil, []Fact{fact("annual_cost", 24e6, "USD/year", "burn 2M 每月")}},
-		{"burn monthly zh", "每月烧500万", nil, []Fact{fact("annual_cost", 5e7*1.2, "CNY/year", "每月烧500万")}},
+		{"burn monthly mixed", "burn 2M 每月", nil, []Fact{fact("annual_cost", 2e6, "USD/month", "burn 2M 每月")}},
+		{"burn monthly zh", "每月烧500万", nil, []Fact{fact("annual_cost", 5e6, "CNY/month", "每月烧500万")}},
 		{"burn yearly en", "we have $3m burn a year", nil, []Fact{fact("annual_cost", 3e6, "USD/year", "$3m burn a year")}},
-		{"burn one month zh", "团队 8 个人,一个月烧 200 万,合理吗", nil, []Fact{fact("annual_cost", 2.4e7, "CNY/year", "一个月烧 200 万")}},
+		{"burn one month zh", "团队 8 个人,一个月烧 200 万,合理吗", nil, []Fact{fact("annual_cost", 2e6, "CNY/month", "一个月烧 200 万")}},
 		{"ARR", "ARR 1M", nil, []Fact{fact("annual_revenue", 1e6, "USD/year", "ARR 1M")}},
 		{"yearly revenue zh", "年收入800万", nil, []Fact{fact("annual_revenue", 8e6, "CNY/year", "年收入800万")}},
-		{"monthly revenue zh", "月收入 20 万", nil, []Fact{fact("annual_revenue", 2.4e6, "CNY/year", "月收入 20 万")}},
+		{"monthly revenue zh", "月收入 20 万", nil, []Fact{fact("annual_revenue", 2e5, "CNY/month", "月收入 20 万")}},
 		{"revenue en", "revenue last year was about $1.2M", nil, []Fact{fact("annual_revenue", 1.2e6, "USD/year", "revenue last year was about $1.2M")}},
 		{"no revenue", "产品做出来半年了,收入几乎是零", nil, []Fact{fact("annual_revenue", 0.0, "year", "收入几乎是零")}},
 		{"cash and burn zh", "账上还有3000万, 每月烧500万", nil, []Fact{
-			fact("cash", 3e7, "CNY", "账上还有3000万"), fact("annual_cost", 6e7, "CNY/year", "每月烧500万")}},
+			fact("cash", 3e7, "CNY", "账上还有3000万"), fact("annual_cost", 5e6, "CNY/month", "每月烧500万")}},
 		{"cash and burn en", "monthly burn is 3M usd, cash in bank 15M, what should i do", nil, []Fact{
-			fact("annual_cost", 3.6e7, "USD/year", "monthly burn is 3M usd"), fact("cash", 1.5e7, "USD", "cash in bank 15M")}},
+			fact("annual_cost", 3e6, "USD/month", "monthly burn is 3M usd"), fact("cash", 1.5e7, "USD", "cash in bank 15M")}},
 		{"GPU bill inherits the month", "我们的 GPU 账单每个月 80 万,收入才 20 万", nil, []Fact{
-			fact("annual_cost", 9.6e6, "CNY/year", "账单每个月 80 万"), fact("annual_revenue", 2.4e6, "CNY/year", "收入才 20 万")}},
+			fact("annual_cost", 8e5, "CNY/month", "账单每个月 80 万"), fact("annual_revenue", 2e5, "CNY/month", "收入才 20 万")}},
 		{"raised and loss", "融了 5000 万 A 轮,每个月亏 300 万", nil, []Fact{
-			fact("raised", 5e7, "CNY", "融了 5000 万"), fact("annual_loss", 3.6e7, "CNY/year", "每个月亏 300 万")}},
+			fact("raised", 5e7, "CNY", "融了 5000 万"), fact("annual_loss", 3e6, "CNY/month", "每个月亏 300 万")}},
 		{"chained numeral", "1亿5000万 的成本, 收入 1500万", nil, []Fact{
 			fact("annual_cost", 1.5e8, "CNY/year", "1亿5000万 的成本"), fact("annual_revenue", 1.5e7, "CNY/year", "收入 1500万")}},
 		{"ARR and burn in one clause", "1M ARR 2M burn", nil, []Fact{
-			fact("annual_revenue", 1e6, "USD/year", "1M ARR"), fact("annual_cost", 24e6, "USD/year", "2M burn")}},
+			fact("annual_revenue", 1e6, "USD/year", "1M ARR"), fact("annual_cost", 2e6, "USD/month", "2M burn")}},
 
 		// Runway.
 		{"runway burn a year", "钱还能烧一年", nil, []Fact{fact("runway_months", 12.0, "months", "还能烧一年")}},
@@ -100,7 +100,7 @@ func TestReadFacts(t *testing.T) {
 		{"question about a market", "文生图这个赛道还有机会吗?感觉被 Midjourney 垄断了", nil, []Fact{}},
 		{"the article's numbers", "Stability AI 2023年总成本1.53亿美元,收入1100万美元", nil, []Fact{}},
 		{"a case written as its name", "Stability 2023 年成本 1.53 亿美元", nil, []Fact{}},
-		{"an everyday word, not the case", "stability matters to us, 每月烧 500 万", nil, []Fact{fact("annual_cost", 6e7, "CNY/year", "每月烧 500 万")}},
+		{"an everyday word, not the case", "stability matters to us, 每月烧 500 万", nil, []Fact{fact("annual_cost", 5e6, "CNY/month", "每月烧 500 万")}},
 		{"hypothetical", "如果每月烧500万,能撑多久", nil, []Fact{}},
 		{"both sides of a dilemma", "开源先行然后再闭源收费,这条路走得通吗?", nil, []Fact{}},
 		{"market talk", "agents are hot, should we pivot our chatbot into an agent platform?", nil, []Fact{}},
@@ -114,7 +114,7 @@ func TestReadFacts(t *testing.T) {
 		{"question wins over history", "现在只能撑 6 个月了", []string{"钱还能烧一年", "我们做文生图"}, []Fact{
 			fact("runway_months", 6.0, "months", "能撑 6 个月"), earlier(fact("scenario", "text-to-image", "", "文生图"))}},
 		{"history currency", "每月烧 300", []string{"ARR 才 1M"}, []Fact{
-			fact("annual_cost", 3600.0, "USD/year", "每月烧 300"), earlier(fact("annual_revenue", 1e6, "USD/year", "ARR 才 1M"))}},
+			fact("annual_cost", 300.0, "USD/month", "每月烧 300"), earlier(fact("annual_revenue", 1e6, "USD/year", "ARR 才 1M"))}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,6 +9,8 @@ import (
 // runwayComparison sets the founder's runway (computed from cash and
 // monthly spend, else as they said it) beside the article's "前期一两年亏损,
 // 本就是大模型行业的常态": a runway shorter than the usual loss-making years.
+// When the runway they said and the one their numbers give disagree, the
+// said one is kept and both are shown.
 func (r *Reader) runwayComparison(b basis) (Comparison, bool) {
 	bm, ok := r.benchmark(benchLossYears)
 	if !ok || bm.Value <= 0 {
@@ -22,30 +24,44 @@ func (r *Reader) runwayComparison(b basis) (Comparison, bool) {
 	tail := knowledge.Text{
 		ZH: fmt.Sprintf(";文章说“%s”。", bm.Citation.Quote),
 		EN: fmt.Sprintf("; the article calls a year or two of early losses normal for a model company (“%s”).", bm.Citation.Quote)}
+	var f figs
+	var sum knowledge.Text // "cash X / monthly burn Y = Z"
 	if b.runway > 0 {
-		cash := b.val[FieldCash]
-		spend := map[string]knowledge.Text{
-			"burn": {ZH: "每月烧 ", EN: "monthly burn "},
-			"cost": {ZH: "每月成本 ", EN: "monthly cost "},
-			"net":  {ZH: "每月净支出(成本 − 收入)", EN: "monthly net spend (cost − revenue) "},
-			"loss": {ZH: "每月亏损 ", EN: "monthly loss "},
-		}[b.spendBy]
-		var f figs
-		c.Theirs = b.runway
-		c.Text = knowledge.Text{
-			ZH: fmt.Sprintf("按你给的数字计算:现金 %s / %s%s = %s", f.add(money(b.cur, cash, "zh")), spend.ZH, f.add(money(b.cur, b.monthly, "zh")), f.add(months(b.runway, "zh"))) + tail.ZH,
-			EN: fmt.Sprintf("Computed from your numbers: cash %s / %s%s = %s", f.add(money(b.cur, cash, "en")), spend.EN, f.add(money(b.cur, b.monthly, "en")), f.add(months(b.runway, "en"))) + tail.EN}
-		c.Figures = f
-		return c, true
+		spend := spendLabels[b.spendBy]
+		sum = knowledge.Text{
+			ZH: fmt.Sprintf("现金 %s / %s%s = %s", f.add(money(b.cur, b.val[FieldCash], "zh")), spend.ZH, f.add(money(b.cur, b.monthly, "zh")), f.add(months(b.runway, "zh"))),
+			EN: fmt.Sprintf("cash %s / %s%s = %s", f.add(money(b.cur, b.val[FieldCash], "en")), spend.EN, f.add(money(b.cur, b.monthly, "en")), f.add(months(b.runway, "en")))}
 	}
-	m, ok := b.val[FieldRunway]
-	if !ok {
+	m, stated := b.val[FieldRunway]
+	if _, ok := b.facts[FieldRunway]; !ok {
+		stated = false
+	}
+	switch {
+	case b.runway > 0 && !b.disputed[FieldRunway]:
+		c.Theirs = b.runway
+		c.Text = knowledge.Text{ZH: "按你给的数字计算:" + sum.ZH + tail.ZH, EN: "Computed from your numbers: " + sum.EN + tail.EN}
+	case stated && b.runway > 0:
+		c.Theirs = m
+		c.Text = knowledge.Text{
+			ZH: fmt.Sprintf("你说现金还能撑 %s,但按你给的数字计算 %s,两者不一致", f.add(months(m, "zh")), sum.ZH) + tail.ZH,
+			EN: fmt.Sprintf("You said %s of runway, but computed from your numbers, %s; they disagree", f.add(months(m, "en")), sum.EN) + tail.EN}
+	case stated:
+		c.Theirs = m
+		c.Text = knowledge.Text{
+			ZH: fmt.Sprintf("你说现金还能撑 %s", f.add(months(m, "zh"))) + tail.ZH,
+			EN: fmt.Sprintf("You said %s of runway", f.add(months(m, "en"))) + tail.EN}
+	default:
 		return Comparison{}, false
 	}
-	c.Theirs = m
-	c.Figures = []string{months(m, "zh"), months(m, "en")}
-	c.Text = knowledge.Text{
-		ZH: fmt.Sprintf("你说现金还能撑 %s", months(m, "zh")) + tail.ZH,
-		EN: fmt.Sprintf("You said %s of runway", months(m, "en")) + tail.EN}
+	c.Figures = f
 	return c, true
+}
+
+// spendLabels name the monthly spend a runway is computed from, by
+// basis.spendBy.
+var spendLabels = map[string]knowledge.Text{
+	"burn": {ZH: "每月烧 ", EN: "monthly burn "},
+	"cost": {ZH: "每月成本 ", EN: "monthly cost "},
+	"net":  {ZH: "每月净支出(成本 − 收入)", EN: "monthly net spend (cost − revenue) "},
+	"loss": {ZH: "每月亏损 ", EN: "monthly loss "},
 }

@@ -7,22 +7,30 @@ import (
 
 // resolve gives every amount of the message its currency: as written, as
 // its scale suggests (万 yuan, M dollars), else the message's, else
-// fallback (the conversation's).
+// fallback (the conversation's), else yuan when the message is Chinese.
+// Zero needs no currency: "还没有收入" is 0, in no currency.
 func (rd *reading) resolve(fallback string) {
+	byLang := ""
+	if rd.chinese {
+		byLang = "CNY"
+	}
 	for i := range rd.cands {
 		c := &rd.cands[i]
 		if !c.amount {
 			continue
 		}
-		c.cur = cmp.Or(c.cur, rd.currency, fallback)
-		c.fact.Unit = unitFor(c.fact.Field, c.cur)
+		if c.val != 0 {
+			c.cur = cmp.Or(c.cur, rd.currency, fallback, byLang)
+		}
+		c.fact.Unit = unitFor(c.fact.Field, c.cur, c.period)
 	}
 }
 
 // settle keeps the first fact the message gives for each field. A later,
 // different value is noted as a conflict, except that consumers and
-// enterprises said apart make "both", and a GPU count's "own" or "rented"
-// yields silently to an earlier word about access.
+// enterprises said apart make "both", a GPU count's "own" or "rented"
+// yields silently to an earlier word about access, and a figure wins over
+// words that say the same without one ("刚融了 5000 万", "亏损严重").
 func (rd *reading) settle() []cand {
 	var out []cand
 	for _, c := range rd.cands {
@@ -33,6 +41,11 @@ func (rd *reading) settle() []cand {
 				break
 			}
 		}
+		wasFlag := false
+		if i >= 0 {
+			_, wasFlag = out[i].fact.Value.(bool)
+		}
+		_, isFlag := c.fact.Value.(bool)
 		switch {
 		case i < 0:
 			out = append(out, c)
@@ -41,6 +54,9 @@ func (rd *reading) settle() []cand {
 			out[i].fact.Value = "both"
 			out[i].fact.Text += " / " + c.fact.Text
 		case c.fact.Field == "gpu_access":
+		case isFlag && !wasFlag:
+		case wasFlag && !isFlag:
+			out[i] = c
 		default:
 			rd.note(conflictNote(out[i].fact.Text, c.fact.Text))
 		}
@@ -48,14 +64,17 @@ func (rd *reading) settle() []cand {
 	return out
 }
 
-// same reports whether two facts for one field agree (amounts within 1%).
+// same reports whether two facts for one field agree: numbers in one
+// currency within 1% once in the field's own period ("burn 2M a month" and
+// "annual cost 24M" agree).
 func same(a, b cand) bool {
-	x, okx := a.fact.Value.(float64)
-	y, oky := b.fact.Value.(float64)
+	_, okx := a.fact.Value.(float64)
+	_, oky := b.fact.Value.(float64)
 	if okx && oky {
-		if a.fact.Unit != b.fact.Unit {
+		if a.cur != b.cur {
 			return false
 		}
+		x, y := a.val, b.val
 		return math.Abs(x-y) <= 0.01*math.Max(math.Abs(x), math.Abs(y))
 	}
 	return a.fact.Value == b.fact.Value

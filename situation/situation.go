@@ -13,12 +13,13 @@ const (
 	FieldRunway        = "runway_months"
 	FieldPayingUsers   = "paying_users"
 	FieldMonthlyPrice  = "monthly_price"
-	FieldCash          = "cash"        // money in the bank now
-	FieldRaised        = "raised"      // money raised in a round
-	FieldSpent         = "spent"       // money spent so far, in total
-	FieldAnnualLoss    = "annual_loss" // yearly loss
-	FieldGPUs          = "gpus"        // GPUs the company has; Unit names the card when given
-	FieldUsers         = "users"       // users, paying or not
+	FieldCash          = "cash"           // money in the bank now
+	FieldRaised        = "raised"         // money raised in a round; true when said without a figure ("lots of funding")
+	FieldSpent         = "spent"          // money spent so far, in total
+	FieldAnnualLoss    = "annual_loss"    // yearly loss; true or false when said in words ("亏损严重", "profitable")
+	FieldCustomerPrice = "customer_price" // a price per customer or contract, as a business pays it ("1.2M RMB per year per customer")
+	FieldGPUs          = "gpus"           // GPUs the company has; Unit names the card when given
+	FieldUsers         = "users"          // users, paying or not
 )
 
 const (
@@ -31,8 +32,9 @@ const (
 // says about the founder's company, in the assessment profile's terms.
 type Situation struct {
 	// Profile holds the facts that are profile fields, amounts in
-	// Profile.Currency, runway and revenue derived where the founder's
-	// numbers allow (cash / monthly burn; price x paying users).
+	// Profile.Currency and the profile's periods, runway and revenue
+	// derived where the founder's numbers allow (cash / monthly burn;
+	// price x paying users; price per customer x customers).
 	Profile     assess.Profile `json:"profile"`
 	Facts       []Fact         `json:"facts"`       // in the order the founder wrote them; the question's first
 	Comparisons []Comparison   `json:"comparisons"` // computed from the facts against the article's benchmarks
@@ -42,13 +44,16 @@ type Situation struct {
 	Unread      []Note         `json:"unread"` // what the question holds that could not be read
 }
 
-// Fact is one thing the founder said. Value is a float64 (amounts in Unit's
-// currency and period, counts, months), a string (a profile choice) or a
-// bool. Text is the founder's own words it was read from.
+// Fact is one thing the founder said, as they said it. Value is a float64
+// (an amount in Unit's currency and in the period the founder wrote it:
+// "Burn is $2M a month" is annual_cost 2000000 "USD/month"; counts;
+// months), a string (a profile choice) or a bool. Profile holds amounts in
+// the profile's own periods (annual_cost per year). Text is the founder's
+// own words it was read from.
 type Fact struct {
 	Field   string `json:"field"`
 	Value   any    `json:"value"`
-	Unit    string `json:"unit"` // "USD/year", "CNY/month", "CNY", "months", "users", "A800"; "" for choices and flags
+	Unit    string `json:"unit"` // "USD/year", "CNY/month", "CNY", "year" (zero, no currency), "months", "users", "customers", "A800"; "" for choices and flags
 	Text    string `json:"text"`
 	Earlier bool   `json:"earlier,omitempty"` // read from an earlier message, not the question
 }
@@ -72,6 +77,7 @@ const (
 	CompareRunway       = "runway"                // months of runway vs the usual loss-making years
 	ComparePayingUsers  = "paying-users"          // paying users vs "10万级"
 	ComparePriceRevenue = "price-revenue"         // price x paying users as yearly revenue vs "几千万的营收"
+	CompareContract     = "contract-revenue"      // price per customer x customers as yearly revenue vs B端 "几千万营收"
 )
 
 // ModeWhy is what the assessment's rules conclude about one failure mode
@@ -120,7 +126,7 @@ type Note struct {
 const (
 	NoteUnit      = "unit"      // a number whose unit or meaning is unclear
 	NoteInvalid   = "invalid"   // a negative or implausibly large amount
-	NoteConflict  = "conflict"  // two different values for one fact; the first is kept
+	NoteConflict  = "conflict"  // two different values for one fact, or numbers against words; says which is kept
 	NoteCurrency  = "currency"  // amounts in two currencies, converted
 	NoteTruncated = "truncated" // the message was too long to read whole
 	NoteMore      = "more"      // more numbers could not be read than are listed

@@ -1,6 +1,7 @@
 package situation
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -126,17 +127,27 @@ func splitClauses(norm string, ms []match) []clause {
 	if len(cs) == 0 {
 		cs = append(cs, clause{end: len(norm)})
 	}
-	// A clause carries the markers of the words inside it.
-	j := 0
+	// A clause carries the markers of the words inside it; a company named
+	// right after "和", "with" (or listed after such a name) is marked as
+	// an object, not the subject.
+	j, objEnd := 0, -1
 	for _, m := range ms {
 		for j < len(cs)-1 && m.start >= cs[j].end {
 			j++
 		}
-		cs[j].flags |= m.cue.flags
+		f := m.cue.flags
+		if f&fCase != 0 && caseObject(norm, m.start, objEnd) {
+			f, objEnd = f&^fCase|fCaseObject, m.end
+		}
+		cs[j].flags |= f
 	}
 	// A sentence that names a company the article discusses and never the
 	// founder is about that company, all its clauses ("Stability AI 总成本
-	// 1.53亿美元,收入1100万美元").
+	// 1.53亿美元,收入1100万美元"); one that names it only as the rival the
+	// founder competes with is not ("和vivo、OPPO竞争").
+	about := func(f, sentence mark) bool {
+		return f&fCase != 0 || f&fCaseObject != 0 && sentence&fCompete == 0
+	}
 	for i := 0; i < len(cs); {
 		k, f := i, mark(0)
 		for k < len(cs) && cs[k].sentence == cs[i].sentence {
@@ -144,12 +155,29 @@ func splitClauses(norm string, ms []match) []clause {
 			k++
 		}
 		for ; i < k; i++ {
-			if f&fCase != 0 && f&fFirstPerson == 0 || cs[i].flags&fCase != 0 && cs[i].flags&fFirstPerson == 0 {
+			if about(f, f) && f&fFirstPerson == 0 || about(cs[i].flags, f) && cs[i].flags&fFirstPerson == 0 {
 				cs[i].flags |= fForeign
 			}
 		}
 	}
 	return cs
+}
+
+// caseObject reports whether the company name at start follows an object
+// mark ("和", "with", "vs") or continues a list of such names from objEnd
+// ("和vivo、OPPO").
+func caseObject(norm string, start, objEnd int) bool {
+	before := strings.TrimRight(norm[:start], " ")
+	for _, w := range objectMarks {
+		if strings.HasSuffix(before, w) && (!isLetter(w[0]) || len(before) == len(w) || !isLetter(before[len(before)-len(w)-1])) {
+			return true
+		}
+	}
+	if objEnd < 0 || objEnd > start {
+		return false
+	}
+	gap := strings.TrimSpace(norm[objEnd:start])
+	return gap == "" || slices.Contains(listMarks, gap)
 }
 
 // thousands reports whether s starts with exactly three digits, as after
