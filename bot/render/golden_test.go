@@ -140,3 +140,16 @@ func checkChat(t *testing.T, kb *knowledge.Base, msgs []*discordgo.InteractionRe
 		}
 	}
 }
+
+// BenchmarkAnswer lays out a builtin answer with three cited risks.
+func BenchmarkAnswer(b *testing.B) {
+	kb := loadKB(b)
+	adv := advisor.New(advisor.Options{KB: kb, Search: knowledge.NewIndex(kb)})
+	ans, err := adv.Ask(context.Background(), advisor.Request{Question: "我们是做开源文生图的,钱还能烧一年,最大的风险是什么?"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		Answer(ans, kb, AnswerOptions{})
+	}
+}
