@@ -119,7 +119,7 @@ func (f *Flow) answer(ctx context.Context, q question, progress func(*discordgo.
 	case errors.Is(err, advisor.ErrEmptyQuestion):
 		return outcome{text: render.T(lang, "empty"), reason: "empty"}
 	case errors.Is(err, advisor.ErrQuestionTooLong):
-		return outcome{text: render.T(lang, "toolong", advisor.MaxQuestionBytes), reason: "toolong"}
+		return outcome{text: render.T(lang, "toolong", advisor.MaxQuestionChars), reason: "toolong"}
 	}
 	lang = advisor.DetectLang(text)
 	caps := []store.Cap{{Kind: store.UsageUser, ID: q.userID, Limit: f.Config.UserDailyCap}}

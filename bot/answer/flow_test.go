@@ -99,7 +99,7 @@ func TestHandle(t *testing.T) {
 	}
 	for _, tc := range []struct{ name, text, want string }{
 		{"empty", "  ", "Please write your question"},
-		{"too long", strings.Repeat("长", advisor.MaxQuestionBytes), "问题太长了"},
+		{"too long", strings.Repeat("长", advisor.MaxQuestionChars+1), "问题太长了"},
 		{"daily cap", "market 风险大吗?", "今天的提问次数"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
