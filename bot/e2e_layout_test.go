@@ -91,7 +91,7 @@ func TestLayoutGoldens(t *testing.T) {
 		h.goldenAnswer("zh-model", func() { h.slash(layoutQuestions["zh"][0]) })
 		h.goldenAnswer("en-fallback", func() { h.slash(layoutQuestions["en"][0]) })
 		since := time.Now()
-		h.slash(strings.Repeat("长", advisor.MaxQuestionBytes))
+		h.slash(strings.Repeat("长", advisor.MaxQuestionChars+1))
 		c, err := h.srv.WaitFor(ctxT(t), func(c discordfake.Call) bool {
 			return !c.At.Before(since) && strings.Contains(string(c.Body), "问题太长了")
 		})
