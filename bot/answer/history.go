@@ -2,7 +2,6 @@ package answer
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -78,26 +77,11 @@ func botSaid(turns []advisor.Turn) string {
 }
 
 // capTurns keeps the newest turns (given newest first) within the
-// configured count and size, returning them oldest first and whether any
-// were left out.
+// configured count and size, by the rule `premortem chat` shares
+// (advisor.CapHistory), returning them oldest first and whether any were
+// left out.
 func (f *Flow) capTurns(newestFirst []advisor.Turn, more bool) ([]advisor.Turn, bool) {
-	var out []advisor.Turn
-	chars := 0
-	cut := more
-	for i, tr := range newestFirst {
-		n := len([]rune(tr.Text))
-		if len(out) == f.Config.HistoryTurns || chars+n > f.Config.HistoryChars {
-			cut = cut || i < len(newestFirst)
-			break
-		}
-		if strings.TrimSpace(tr.Text) == "" {
-			continue
-		}
-		out = append(out, tr)
-		chars += n
-	}
-	slices.Reverse(out)
-	return out, cut
+	return advisor.CapHistory(newestFirst, f.Config.HistoryTurns, f.Config.HistoryChars, more)
 }
 
 // replyHistory follows the reply chain up from m's reference, newest
