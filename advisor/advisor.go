@@ -13,14 +13,16 @@ import (
 	"github.com/premortem/premortem/situation"
 )
 
-// MaxQuestionBytes bounds a question; longer input is refused, not truncated,
+// MaxQuestionChars bounds a question, in characters (a Chinese paste of a
+// business plan counts as what it reads, not its UTF-8 bytes); longer input
+// is refused, not truncated,
 // so nothing the founder wrote is silently lost.
-const MaxQuestionBytes = 4000
+const MaxQuestionChars = 4000
 
 // Input errors, tested by the front ends to word their refusals.
 var (
 	ErrEmptyQuestion   = errors.New("the question is empty")
-	ErrQuestionTooLong = fmt.Errorf("the question is longer than %d bytes", MaxQuestionBytes)
+	ErrQuestionTooLong = fmt.Errorf("the question is longer than %d characters", MaxQuestionChars)
 	ErrUnknownBackend  = errors.New("unknown model backend")
 )
 
@@ -111,7 +113,7 @@ func CleanQuestion(q string) (string, error) {
 	switch {
 	case q == "":
 		return "", ErrEmptyQuestion
-	case len(q) > MaxQuestionBytes:
+	case utf8.RuneCountInString(q) > MaxQuestionChars:
 		return "", ErrQuestionTooLong
 	case !utf8.ValidString(q):
 		return "", ErrEmptyQuestion

@@ -379,24 +379,24 @@ func writeTerms(b *strings.Builder, lang string, terms []string) {
 	}
 }
 
-// firstSentence returns s up to the end of its first sentence, or of its
-// second when the first is too short to stand alone ("不够。").
+// firstSentence returns the first sentence of s that can stand alone: a
+// leading short reply to the stance's own question ("不够。", "No.") is
+// left out, since the answer does not show that question.
 func firstSentence(s, lang string) string {
 	minRunes, end := 12, "。"
 	if lang == "en" {
 		minRunes, end = 30, ". "
 	}
-	from := 0
 	for {
-		i := strings.Index(s[from:], end)
+		i := strings.Index(s, end)
 		if i < 0 {
 			return s
 		}
-		cut := from + i + len(strings.TrimSpace(end))
+		cut := i + len(strings.TrimSpace(end))
 		if utf8.RuneCountInString(s[:cut]) >= minRunes {
 			return s[:cut]
 		}
-		from = cut
+		s = strings.TrimSpace(s[cut:])
 	}
 }
 

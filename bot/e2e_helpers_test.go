@@ -95,7 +95,7 @@ func newAdvisor(t testing.TB, m llm.Model) *advisor.Advisor {
 
 // newAdvisorNoticing is newAdvisor whose backends, silent for noticeAfter
 // (0: the advisor's default), make it say it is waiting.
-func newAdvisorNoticing(t testing.TB, m llm.Model, noticeAfter time.Duration) *advisor.Advisor {
+func newAdvisorNoticing(t testing.TB, m llm.Model, noticeAfter time.Duration, more ...advisor.BackendSpec) *advisor.Advisor {
 	t.Helper()
 	kb, err := knowledge.Load()
 	if err != nil {
@@ -105,6 +105,7 @@ func newAdvisorNoticing(t testing.TB, m llm.Model, noticeAfter time.Duration) *a
 	if m != nil {
 		specs = append(specs, advisor.BackendSpec{Name: "local", Provider: "ollama", ModelName: "fake-1", Model: m, Retries: -1})
 	}
+	specs = append(specs, more...)
 	backends, err := advisor.NewBackends(advisor.BackendsConfig{Backends: specs, NoticeAfter: noticeAfter})
 	if err != nil {
 		t.Fatal(err)
@@ -143,6 +144,7 @@ type setup struct {
 	postgres    bool
 	wizard      bool
 	noticeAfter time.Duration
+	backends    []advisor.BackendSpec // model backends beside "local"
 }
 
 // start runs a bot as su says until the test ends.
@@ -164,7 +166,7 @@ func start(t testing.TB, su setup, opts ...harnessOpt) *harness {
 	cfg.APIBase = srv.URL()
 	db := openStore(t, &su)
 	model := &streamModel{chunks: []string{"市场不行", "是最大的风险 `market`", ":收入远低于成本。"}, gap: 20 * time.Millisecond}
-	adv := newAdvisorNoticing(t, model, su.noticeAfter)
+	adv := newAdvisorNoticing(t, model, su.noticeAfter, su.backends...)
 	var flow *wizard.Flow
 	var err error
 	if su.wizard {

@@ -23,6 +23,8 @@ type wizDriver struct {
 	srv  *discordfake.Server
 	user string
 	msg  string // the wizard's message ID
+	// locale is the founder's Discord locale ("" for Chinese).
+	locale discordgo.Locale
 }
 
 const wizChannel = discordfake.ChannelGeneral
@@ -30,6 +32,9 @@ const wizChannel = discordfake.ChannelGeneral
 func (d *wizDriver) send(i *discordgo.Interaction) discordfake.Ack {
 	d.t.Helper()
 	i.Locale = discordgo.ChineseCN
+	if d.locale != "" {
+		i.Locale = d.locale
+	}
 	if err := d.srv.DispatchInteraction(i); err != nil {
 		d.t.Fatal(err)
 	}
@@ -71,6 +76,21 @@ func (d *wizDriver) click(suffix string) discordfake.Ack {
 func (d *wizDriver) pick(value string) discordfake.Ack {
 	d.t.Helper()
 	return d.send(d.srv.SelectMenu(d.user, wizChannel, d.msg, d.id(":pick"), value))
+}
+
+// edit picks the question at step on the review's select menu.
+func (d *wizDriver) edit(step string) discordfake.Ack {
+	d.t.Helper()
+	return d.send(d.srv.SelectMenu(d.user, wizChannel, d.msg, d.id(":edit"), step))
+}
+
+// atReview reports whether the wizard's message is the review.
+func (d *wizDriver) atReview() bool {
+	lang := "zh"
+	if d.locale != "" {
+		lang = render.Lang(d.locale)
+	}
+	return strings.HasPrefix(d.message().Content, render.T(lang, "wizard.review"))
 }
 
 func (d *wizDriver) enter(text string) discordfake.Ack {
@@ -175,8 +195,8 @@ func TestAssessEndToEnd(t *testing.T) {
 	if updates != 1 {
 		t.Errorf("double click: %d updates, want 1 (%v, %v)", updates, acks[0].Type, acks[1].Type)
 	}
-	// The rest, by question.
-	for k := 0; k < 20 && !strings.Contains(d.message().Content, "评估完成"); k++ {
+	// The rest, by question, up to the review.
+	for k := 0; k < 20 && !d.atReview(); k++ {
 		content := d.message().Content
 		if _, q, ok := strings.Cut(content, "\n\n"); ok {
 			content = q // the current question, without the previous answer
@@ -192,6 +212,17 @@ func TestAssessEndToEnd(t *testing.T) {
 			d.click(":skip")
 		}
 	}
+	// The review lists the answers; one is changed there (market
+	// visibility, skipped: well known) and the review comes back.
+	if !d.atReview() || !strings.Contains(d.message().Content, "1.53亿美元") {
+		t.Fatalf("no review: %q", d.message().Content)
+	}
+	d.edit("17")
+	d.click(":c2")
+	if !d.atReview() || !strings.Contains(d.message().Content, "市场声量:**很有名**") {
+		t.Fatalf("review after the edit: %q", d.message().Content)
+	}
+	d.click(":report")
 	final := d.message()
 	if !strings.Contains(final.Content, "评估完成") || len(final.Embeds) < 2 {
 		t.Fatalf("no report: %q, %d embeds", final.Content, len(final.Embeds))
@@ -222,6 +253,19 @@ func TestAssessEndToEnd(t *testing.T) {
 	share := d.click(":share")
 	if _, flags := ackContent(share); share.Type != 4 || flags&64 != 0 {
 		t.Errorf("share: type %d flags %d", share.Type, flags)
+	}
+	// Every fate at medium or above is explained, the favours apart.
+	var titles []string
+	for _, e := range final.Embeds {
+		titles = append(titles, e.Title)
+	}
+	if len(final.Embeds) != 8 || final.Embeds[len(final.Embeds)-1].Title != "对你们有利的" {
+		t.Errorf("report embeds: %q", titles)
+	}
+	// Back to the review: the report's embeds and files go.
+	att := sentAttachments(t, srv, d.click(":review"))
+	if m := d.message(); !d.atReview() || len(m.Embeds) != 0 || att == nil || len(*att) != 0 {
+		t.Errorf("review after the report: %d embeds, attachments %v", len(m.Embeds), att)
 	}
 	// /forget deletes the session.
 	if c, _ := ackContent(d.send(srv.Command(d.user, wizChannel, "forget"))); !strings.Contains(c, "已删除") {

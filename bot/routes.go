@@ -24,6 +24,8 @@ func (b *Bot) routes(o Options) *router.Router {
 	questions.Command("ask", b.answers.Handle)
 	questions.Message(b.answers.Handle)
 	private.Component(render.IDSources, b.answers.Sources)
+	private.Component(render.IDToDo, b.answers.ToDo)
+	private.Component(render.IDMore, b.answers.More)
 	fast.Component(render.IDFeedback, b.answers.Feedback)
 
 	risks := commands.Risks{KB: o.KB}

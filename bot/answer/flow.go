@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"log/slog"
@@ -24,9 +25,11 @@ type Asker interface {
 	Ask(ctx context.Context, req advisor.Request) (*advisor.Answer, error)
 }
 
-// Backends tells which model backends exist (*advisor.Backends).
+// Backends tells which model backends exist and which answers by default
+// (*advisor.Backends).
 type Backends interface {
 	Has(name string) bool
+	Default() string
 }
 
 // Store is the state the flow keeps (*store.Store): daily caps, each
@@ -116,7 +119,7 @@ func (f *Flow) answer(ctx context.Context, q question, progress func(*discordgo.
 	case errors.Is(err, advisor.ErrEmptyQuestion):
 		return outcome{text: render.T(lang, "empty"), reason: "empty"}
 	case errors.Is(err, advisor.ErrQuestionTooLong):
-		return outcome{text: render.T(lang, "toolong", advisor.MaxQuestionBytes), reason: "toolong"}
+		return outcome{text: render.T(lang, "toolong", advisor.MaxQuestionChars), reason: "toolong"}
 	}
 	lang = advisor.DetectLang(text)
 	caps := []store.Cap{{Kind: store.UsageUser, ID: q.userID, Limit: f.Config.UserDailyCap}}
@@ -134,9 +137,11 @@ func (f *Flow) answer(ctx context.Context, q question, progress func(*discordgo.
 	}
 	req := advisor.Request{Question: text, Model: f.guildModel(ctx, q.guildID), History: q.history}
 	if f.Config.Stream {
-		p := &partial{notice: q.notice, lang: lang, show: progress}
+		// The builtin composer writes at once, and its text is the
+		// terminal's: nothing of it is streamed, before or after a fallback.
+		p := &partial{notice: q.notice, lang: lang, show: progress, still: cmp.Or(req.Model, f.Backends.Default()) == advisor.Builtin}
 		req.OnDelta = p.write
-		req.OnNotice = func(n advisor.Notice) { p.note(n.String()) }
+		req.OnNotice = func(n advisor.Notice) { p.note(n) }
 	}
 	start := time.Now()
 	ans, err := f.Asker.Ask(ctx, req)
@@ -154,7 +159,7 @@ func (f *Flow) answer(ctx context.Context, q question, progress func(*discordgo.
 	f.Logger.Info("answered", "user", q.userID, "guild", q.guildID, "backend", ans.Model.Backend,
 		"risks", len(ans.Risks), "ms", time.Since(start).Milliseconds())
 	f.Logger.Debug("answer", "question", text, "answer", ans.Text)
-	return outcome{msgs: render.Answer(ans, f.KB, q.notice), public: true, reason: "ok"}
+	return outcome{msgs: render.Answer(ans, f.KB, render.AnswerOptions{Notice: q.notice, Said: botSaid(q.history)}), public: true, reason: "ok"}
 }
 
 // guildModel is the guild's chosen backend, "" for the default (also when
@@ -186,14 +191,31 @@ type partial struct {
 
 	mu           sync.Mutex
 	text, status string
+	still        bool // the builtin composer writes: no text is streamed
 }
 
-// write shows the answer's text so far.
-func (p *partial) write(text string) { p.update(func() { p.text = text }) }
+// write shows the answer's text so far, unless the builtin composer wrote
+// it.
+func (p *partial) write(text string) {
+	p.mu.Lock()
+	still := p.still
+	p.mu.Unlock()
+	if !still {
+		p.update(func() { p.text = text })
+	}
+}
 
-// note shows status as the progress line, under the text so far: the
-// advisor's waiting and fallback notices.
-func (p *partial) note(status string) { p.update(func() { p.status = status }) }
+// note shows a waiting or fallback notice as the progress line, under the
+// text so far; after a fallback to the builtin composer the text is
+// cleared, as the model's text will not be the answer.
+func (p *partial) note(n advisor.Notice) {
+	p.update(func() {
+		p.status = n.String()
+		if n.Kind == advisor.NoticeFallback && n.Next == advisor.Builtin {
+			p.text, p.still = "", true
+		}
+	})
+}
 
 func (p *partial) update(change func()) {
 	p.mu.Lock()

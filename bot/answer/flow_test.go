@@ -36,6 +36,8 @@ type backends map[string]bool
 
 func (b backends) Has(name string) bool { return b[name] }
 
+func (backends) Default() string { return "local" }
+
 // history is a DM channel's messages, newest first.
 type history []*discordgo.Message
 
@@ -97,7 +99,7 @@ func TestHandle(t *testing.T) {
 	}
 	for _, tc := range []struct{ name, text, want string }{
 		{"empty", "  ", "Please write your question"},
-		{"too long", strings.Repeat("长", advisor.MaxQuestionBytes), "问题太长了"},
+		{"too long", strings.Repeat("长", advisor.MaxQuestionChars+1), "问题太长了"},
 		{"daily cap", "market 风险大吗?", "今天的提问次数"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -132,7 +134,7 @@ func TestGuildModelNoLongerConfigured(t *testing.T) {
 func TestPartialKeepsTextUnderTheProgressLine(t *testing.T) {
 	var last *discordgo.InteractionResponseData
 	p := &partial{lang: "en", show: func(d *discordgo.InteractionResponseData) { last = d }}
-	p.note("waiting for hosted (deepseek-chat)...")
+	p.note(advisor.Notice{Kind: advisor.NoticeWaiting, Lang: "en", Backend: "hosted", Model: "deepseek-chat"})
 	if last.Embeds[0].Description != "…" || !strings.Contains(last.Embeds[0].Footer.Text, "waiting for hosted") {
 		t.Errorf("before any text: %+v", last.Embeds[0])
 	}

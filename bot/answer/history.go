@@ -2,7 +2,6 @@ package answer
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -39,18 +38,25 @@ func (f *Flow) history(ctx context.Context, q *router.Request) ([]advisor.Turn, 
 	return nil, false
 }
 
-// turnOf is a message as conversation context: the bot's answers are their
-// narrative (embed descriptions), others' messages their text without
-// mentions.
+// turnOf is a message as conversation context: the bot's answers are what
+// they show (content, embed titles and descriptions, and each field's name
+// and value, so the cited IDs in backticks survive: the advisor finds the
+// risks a follow-up refers to by them), without footers; others' messages
+// are their text without mentions.
 func (f *Flow) turnOf(m *discordgo.Message) advisor.Turn {
 	if m.Author != nil && m.Author.ID == f.Self.SelfID() {
 		var parts []string
-		if m.Content != "" {
-			parts = append(parts, m.Content)
+		add := func(s string) {
+			if s = strings.TrimSpace(s); s != "" {
+				parts = append(parts, s)
+			}
 		}
+		add(m.Content)
 		for _, e := range m.Embeds {
-			if e.Description != "" {
-				parts = append(parts, e.Description)
+			add(e.Title)
+			add(e.Description)
+			for _, fl := range e.Fields {
+				add(fl.Name + "\n" + fl.Value)
 			}
 		}
 		return advisor.Turn{FromBot: true, Text: strings.Join(parts, "\n")}
@@ -58,27 +64,24 @@ func (f *Flow) turnOf(m *discordgo.Message) advisor.Turn {
 	return advisor.Turn{Text: StripMentions(m.Content, f.Self.MentionTokens(m.GuildID)...)}
 }
 
-// capTurns keeps the newest turns (given newest first) within the
-// configured count and size, returning them oldest first and whether any
-// were left out.
-func (f *Flow) capTurns(newestFirst []advisor.Turn, more bool) ([]advisor.Turn, bool) {
-	var out []advisor.Turn
-	chars := 0
-	cut := more
-	for i, tr := range newestFirst {
-		n := len([]rune(tr.Text))
-		if len(out) == f.Config.HistoryTurns || chars+n > f.Config.HistoryChars {
-			cut = cut || i < len(newestFirst)
-			break
+// botSaid is what the bot said in the turns, for the layout to leave out.
+func botSaid(turns []advisor.Turn) string {
+	var b strings.Builder
+	for _, t := range turns {
+		if t.FromBot {
+			b.WriteString(t.Text)
+			b.WriteByte('\n')
 		}
-		if strings.TrimSpace(tr.Text) == "" {
-			continue
-		}
-		out = append(out, tr)
-		chars += n
 	}
-	slices.Reverse(out)
-	return out, cut
+	return b.String()
+}
+
+// capTurns keeps the newest turns (given newest first) within the
+// configured count and size, by the rule `premortem chat` shares
+// (advisor.CapHistory), returning them oldest first and whether any were
+// left out.
+func (f *Flow) capTurns(newestFirst []advisor.Turn, more bool) ([]advisor.Turn, bool) {
+	return advisor.CapHistory(newestFirst, f.Config.HistoryTurns, f.Config.HistoryChars, more)
 }
 
 // replyHistory follows the reply chain up from m's reference, newest

@@ -27,7 +27,7 @@ func Definitions() []*discordgo.ApplicationCommand {
 			Name: "ask", Contexts: everywhere, Description: "Ask about your AI start-up's risks; answers cite the article",
 			DescriptionLocalizations: zh("问你的大模型创业风险,回答引用原文"),
 			Options: []*discordgo.ApplicationCommandOption{{
-				Type: discordgo.ApplicationCommandOptionString, Name: "question", Required: true, MaxLength: 1000, // characters; 1000 Chinese ones stay under advisor.MaxQuestionBytes
+				Type: discordgo.ApplicationCommandOptionString, Name: "question", Required: true, MaxLength: 1000, // characters, within advisor.MaxQuestionChars
 				Description: "Your question, in Chinese or English", NameLocalizations: zhMap("问题"),
 				DescriptionLocalizations: zhMap("你的问题,中文或英文都可以"),
 			}},

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,26 +25,8 @@ func loadKB(t testing.TB) *knowledge.Base {
 func checkLimits(t *testing.T, msgs []*discordgo.InteractionResponseData) {
 	t.Helper()
 	for n, m := range msgs {
-		if Units(m.Content) > MaxContent {
-			t.Errorf("message %d content is %d units", n, Units(m.Content))
-		}
-		if len(m.Embeds) > MaxEmbeds {
-			t.Errorf("message %d has %d embeds", n, len(m.Embeds))
-		}
-		total := 0
-		for _, e := range m.Embeds {
-			total += EmbedSize(e)
-			if Units(e.Description) > MaxDescription || len(e.Fields) > MaxFields || Units(e.Title) > MaxTitle {
-				t.Errorf("message %d embed over a limit: %d description, %d fields", n, Units(e.Description), len(e.Fields))
-			}
-			for _, f := range e.Fields {
-				if Units(f.Name) > MaxFieldName || Units(f.Value) > MaxFieldValue || f.Name == "" || f.Value == "" {
-					t.Errorf("field %q: name %d, value %d units", f.Name, Units(f.Name), Units(f.Value))
-				}
-			}
-		}
-		if total > MaxEmbedTotal {
-			t.Errorf("message %d embeds total %d units", n, total)
+		if err := Check(m); err != nil {
+			t.Errorf("message %d: %v", n, err)
 		}
 	}
 }
@@ -81,7 +64,7 @@ func TestAnswerWithinLimits(t *testing.T) {
 		{"thirty huge risks", advisor.Answer{Lang: "zh", Text: long, Risks: many}, "", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			msgs := Answer(&tc.ans, kb, tc.notice)
+			msgs := Answer(&tc.ans, kb, AnswerOptions{Notice: tc.notice})
 			checkLimits(t, msgs)
 			if tc.wantMsgs > 0 && len(msgs) != tc.wantMsgs {
 				t.Errorf("%d messages; want %d", len(msgs), tc.wantMsgs)
@@ -108,7 +91,7 @@ func TestAnswerWithinLimits(t *testing.T) {
 				t.Error("no buttons under the answer")
 			}
 			ids := componentIDs(last.Components)
-			hasSources := len(ids) > 0 && strings.HasPrefix(ids[0], IDSources)
+			hasSources := slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, IDSources) })
 			if hasSources != (len(tc.ans.Risks) > 0) {
 				t.Errorf("sources button %v with %d risks", hasSources, len(tc.ans.Risks))
 			}
@@ -122,14 +105,67 @@ func TestAnswerWithinLimits(t *testing.T) {
 }
 
 func TestOffTopicShowsNoID(t *testing.T) {
-	msgs := Answer(&advisor.Answer{Lang: "zh", Text: "这个问题不在文章范围内。", Model: advisor.ModelInfo{Backend: "builtin", Name: "builtin"}}, loadKB(t), "")
+	kb := loadKB(t)
+	msgs := Answer(&advisor.Answer{Lang: "zh", Text: "这个问题不在文章范围内。", Model: advisor.ModelInfo{Backend: "builtin", Name: "builtin"}}, kb, AnswerOptions{})
 	for _, e := range msgs[0].Embeds {
-		if strings.Contains(e.Description+fmt.Sprint(e.Fields), "`") {
-			t.Errorf("off-topic answer shows an ID: %+v", e)
+		for _, id := range knowledge.ModeIDs {
+			if strings.Contains(e.Description+fmt.Sprint(e.Fields), "`"+id+"`") {
+				t.Errorf("off-topic answer shows %s: %+v", id, e)
+			}
 		}
 	}
-	if f := msgs[0].Embeds[0].Footer; f == nil || !strings.Contains(f.Text, "builtin · builtin") {
+	if f := msgs[0].Embeds[0].Footer; f == nil || !strings.HasPrefix(f.Text, "builtin · 知识库 "+kb.Version) || strings.Count(f.Text, "builtin") != 1 {
 		t.Errorf("footer %+v", f)
+	}
+}
+
+func TestFooterSaysWhoWroteItOnce(t *testing.T) {
+	kb := loadKB(t)
+	for _, tc := range []struct {
+		m    advisor.ModelInfo
+		lang string
+		want string
+	}{
+		{advisor.ModelInfo{Backend: "builtin", Name: "builtin"}, "en", "builtin · knowledge "},
+		{advisor.ModelInfo{Backend: "hosted", Name: "deepseek-chat"}, "en", "hosted · deepseek-chat · knowledge "},
+		{advisor.ModelInfo{Backend: "builtin", Name: "builtin", FallbackFrom: "hosted"}, "en", "builtin (after hosted failed) · knowledge "},
+		{advisor.ModelInfo{Backend: "local", Name: "qwen2.5:7b", FallbackFrom: "hosted"}, "zh", "local · qwen2.5:7b(hosted 出错后回退) · 知识库 "},
+	} {
+		got := footer(tc.m, []advisor.Risk{{ID: "market"}}, kb, tc.lang)
+		if !strings.HasPrefix(got, tc.want+kb.Version) || !strings.HasSuffix(got, T(tc.lang, "hint", "market")) {
+			t.Errorf("footer %q; want it to start %q", got, tc.want)
+		}
+	}
+}
+
+func TestRiskButtonsRoundTrip(t *testing.T) {
+	kb := loadKB(t)
+	m, _ := kb.Mode("open-source")
+	r := advisor.Risk{ID: m.ID, Actions: []string{m.Actions[1].Text.ZH, m.Actions[0].Text.ZH + "。"}}
+	for _, tc := range []struct {
+		id   string
+		want RiskButton
+	}{
+		{ToDoID(r, kb, "zh"), RiskButton{Lang: "zh", ID: "open-source", Actions: []int{1, 0}}},
+		{ToDoID(advisor.Risk{ID: "market", Actions: []string{"not in the knowledge"}}, kb, "en"), RiskButton{Lang: "en", ID: "market"}},
+		{MoreID("capital", "en"), RiskButton{Lang: "en", ID: "capital"}},
+	} {
+		got, ok := ParseRiskButton(tc.id)
+		if !ok || !slices.Equal(got.Actions, tc.want.Actions) || got.Lang != tc.want.Lang || got.ID != tc.want.ID {
+			t.Errorf("ParseRiskButton(%q) = %+v, %v; want %+v", tc.id, got, ok, tc.want)
+		}
+	}
+	for _, bad := range []string{IDToDo, IDToDo + "zh:", IDToDo + "zh:market:x", IDSources + "market"} {
+		if b, ok := ParseRiskButton(bad); ok {
+			t.Errorf("ParseRiskButton(%q) = %+v; want not ok", bad, b)
+		}
+	}
+	todo := ToDo(m, []int{1}, "en")
+	if err := Check(todo); err != nil || !strings.HasPrefix(todo.Embeds[0].Description, "1. "+m.Actions[1].Text.EN) || strings.Contains(todo.Embeds[0].Description, "2. ") {
+		t.Errorf("ToDo: %v\n%s", err, todo.Embeds[0].Description)
+	}
+	if all := ToDo(m, nil, "zh"); !strings.Contains(all.Embeds[0].Description, "2. ") {
+		t.Errorf("ToDo without a choice shows one step:\n%s", all.Embeds[0].Description)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 
 	"github.com/bwmarrin/discordgo"
@@ -50,43 +51,58 @@ func (f *Flow) Click(ctx context.Context, q *router.Request) *router.Response {
 	if id.Step != s.Step {
 		return say(text(lang, "stale"))
 	}
-	if id.Action == actShare {
-		if !f.wiz.Done(st) {
+	switch id.Action {
+	case actShare:
+		if !f.wiz.Done(st.State) {
 			return say(text(lang, "notdone"))
 		}
-		return f.share(user, st)
-	}
-	if id.Action == actCancel {
+		return f.share(user, st.State)
+	case actCancel:
 		if err := f.store.DeleteAssessment(ctx, s.ID); err != nil {
 			return f.failed(err, lang, "cancel assessment")
 		}
-		return update(&discordgo.InteractionResponseData{Content: text(lang, "cancelled"), Components: []discordgo.MessageComponent{}, Embeds: []*discordgo.MessageEmbed{}})
-	}
-	if id.Action == actResume {
-		if f.wiz.Done(st) {
-			return f.report(st, s.ID)
-		}
-		return update(f.stepMessage(s.ID, st, ""))
-	}
-	if id.Action == actModal {
-		cur, ok := f.wiz.Current(st)
+		return update(&discordgo.InteractionResponseData{Content: text(lang, "cancelled"), Components: []discordgo.MessageComponent{},
+			Embeds: []*discordgo.MessageEmbed{}, Attachments: noAttachments()})
+	case actModal:
+		cur, ok := f.wiz.Current(st.State)
 		if !ok {
 			return say(text(lang, "stale"))
 		}
-		return f.modal(s.ID, st, cur)
+		return f.modal(s.ID, st.State, cur)
+	case actResume:
+		return f.show(ctx, s, st)
+	case actReport, actReview:
+		if !f.wiz.Done(st.State) {
+			return say(text(lang, "stale"))
+		}
+		st.Reported = id.Action == actReport
+		return f.save(ctx, s, st, user)
 	}
-	next, answerErr := f.apply(st, id, values, input)
+	next, answerErr := f.apply(st.State, id, values, input)
 	if answerErr != nil {
 		var ae *assess.AnswerError
 		msg := answerErr.Error()
 		if errors.As(answerErr, &ae) {
 			msg = ae.Message(lang)
 		}
-		return update(f.stepMessage(s.ID, st, msg))
+		if f.wiz.Done(st.State) {
+			return update(f.reviewMessage(s.ID, st.State, msg))
+		}
+		return update(f.stepMessage(s.ID, st.State, msg))
 	}
-	data, _ := json.Marshal(next)
+	if f.wiz.Done(next) && !f.wiz.Done(st.State) {
+		f.log.Info("assessment answered", "session", s.ID, "user", user)
+	}
+	return f.save(ctx, s, saved{State: next}, user)
+}
+
+// save stores st over s (a compare-and-swap on the version, so a double
+// click applies once) and shows it.
+func (f *Flow) save(ctx context.Context, s Session, st saved, user string) *router.Response {
+	lang := st.Lang
+	data, _ := json.Marshal(st)
 	prev := s.Version
-	s.State, s.Step, s.ExpiresAt = data, next.Step, f.now().Add(f.ttl)
+	s.State, s.Step, s.ExpiresAt = data, st.Step, f.now().Add(f.ttl)
 	ok, err := f.store.UpdateAssessment(ctx, s, prev)
 	if err != nil {
 		return f.failed(err, lang, "update assessment")
@@ -94,11 +110,22 @@ func (f *Flow) Click(ctx context.Context, q *router.Request) *router.Response {
 	if !ok {
 		return say(text(lang, "race"))
 	}
-	if f.wiz.Done(next) {
-		f.log.Info("assessment completed", "session", s.ID, "user", user)
-		return f.report(next, s.ID)
+	s.Version = prev + 1
+	if st.Reported {
+		f.log.Info("assessment reported", "session", s.ID, "user", user)
 	}
-	return update(f.stepMessage(s.ID, next, ""))
+	return f.show(ctx, s, st)
+}
+
+// show renders where s is: a question, the review, or the report.
+func (f *Flow) show(ctx context.Context, s Session, st saved) *router.Response {
+	switch {
+	case !f.wiz.Done(st.State):
+		return update(f.stepMessage(s.ID, st.State, ""))
+	case st.Reported:
+		return f.report(s, st.State)
+	}
+	return update(f.reviewMessage(s.ID, st.State, ""))
 }
 
 // apply computes the state after a click; an answer the wizard refuses
@@ -107,6 +134,17 @@ func (f *Flow) apply(st assess.State, id wizardID, values []string, input string
 	switch id.Action {
 	case actSkip:
 		return f.wiz.Skip(st), nil
+	case actClear:
+		return f.wiz.Clear(st), nil
+	case actEdit:
+		if !f.wiz.Done(st) || len(values) != 1 {
+			return st, &assess.AnswerError{ZH: "请选择一题", EN: "pick one question"}
+		}
+		n, err := strconv.Atoi(values[0])
+		if err != nil || !slices.Contains(f.wiz.Applicable(st), n) {
+			return st, &assess.AnswerError{ZH: "无效的选项", EN: "not a valid option"}
+		}
+		return f.wiz.Edit(st, n), nil
 	case actBack:
 		return f.wiz.Back(st), nil
 	case actRestart:

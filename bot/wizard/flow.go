@@ -81,14 +81,10 @@ func (f *Flow) Start(ctx context.Context, q *router.Request) *router.Response {
 		return f.failed(err, lang, "latest assessment")
 	} else if ok && f.now().Before(s.ExpiresAt) {
 		st, err := decodeState(s.State)
-		if err == nil && !f.wiz.Done(st) {
-			n, total := f.wiz.Progress(st)
-			d := private(text(st.Lang, "offer", n, total))
-			d.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-				discordgo.Button{CustomID: wizardID{Session: s.ID, Step: s.Step, Action: actResume}.String(), Label: text(st.Lang, "resume", n, total), Style: discordgo.PrimaryButton},
-				discordgo.Button{CustomID: wizardID{Session: s.ID, Step: s.Step, Action: actRestart}.String(), Label: text(st.Lang, "restart"), Style: discordgo.SecondaryButton},
-			}}}
-			return message(d)
+		if err == nil && !st.Reported {
+			if d := f.offer(s, st); d != nil {
+				return message(d)
+			}
 		}
 	}
 	id, err := newSessionID()
@@ -96,15 +92,37 @@ func (f *Flow) Start(ctx context.Context, q *router.Request) *router.Response {
 		return f.failed(err, lang, "session id")
 	}
 	st := f.wiz.Start(lang)
-	data, _ := json.Marshal(st)
+	data, _ := json.Marshal(saved{State: st})
 	s := Session{ID: id, UserID: user, GuildID: q.GuildID, ChannelID: q.ChannelID, State: data, Step: st.Step, ExpiresAt: f.now().Add(f.ttl)}
 	if err := f.store.CreateAssessment(ctx, s); err != nil {
 		return f.failed(err, lang, "create assessment")
 	}
 	f.log.Info("assessment started", "session", id, "user", user)
 	d := f.stepMessage(s.ID, st, "")
-	d.Flags = discordgo.MessageFlagsEphemeral
+	d.Flags, d.Attachments = discordgo.MessageFlagsEphemeral, nil // a new message has no files to clear
 	return message(d)
+}
+
+// offer asks whether to go on with an unfinished session: at its
+// question, or at the review when every question is answered but the
+// report was never shown. A session whose report was shown is finished.
+func (f *Flow) offer(s Session, st saved) *discordgo.InteractionResponseData {
+	var d *discordgo.InteractionResponseData
+	var label string
+	if f.wiz.Done(st.State) {
+		if !st.Review {
+			return nil // finished before the review existed: its report was shown
+		}
+		d, label = private(text(st.Lang, "offerdone")), text(st.Lang, "toreview")
+	} else {
+		n, total := f.wiz.Progress(st.State)
+		d, label = private(text(st.Lang, "offer", n, total)), text(st.Lang, "resume", n, total)
+	}
+	d.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{CustomID: wizardID{Session: s.ID, Step: s.Step, Action: actResume}.String(), Label: label, Style: discordgo.PrimaryButton},
+		discordgo.Button{CustomID: wizardID{Session: s.ID, Step: s.Step, Action: actRestart}.String(), Label: text(st.Lang, "restart"), Style: discordgo.SecondaryButton},
+	}}}
+	return d
 }
 
 // Forget handles /forget: it deletes the user's assessments and feedback.
@@ -149,8 +167,17 @@ func (f *Flow) failed(err error, lang, doing string) *router.Response {
 	return say(text(lang, "failed"))
 }
 
-func decodeState(b []byte) (assess.State, error) {
-	var st assess.State
+// saved is a session's stored state: the wizard's, and whether the
+// report is what the founder last saw (a finished session, not one to
+// offer to resume). Its JSON is assess.State's with one more field, so
+// states stored before it decode as they were.
+type saved struct {
+	assess.State
+	Reported bool `json:"reported,omitempty"`
+}
+
+func decodeState(b []byte) (saved, error) {
+	var st saved
 	if err := json.Unmarshal(b, &st); err != nil {
 		return st, fmt.Errorf("decode assessment state: %w", err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/premortem/premortem/assess"
 	"github.com/premortem/premortem/bot/router"
+	"github.com/premortem/premortem/knowledge"
 	"github.com/premortem/premortem/prompts"
 )
 
@@ -87,15 +88,21 @@ func (s *memAssessStore) DeleteUser(_ context.Context, user string) (int64, erro
 }
 
 type wizHarness struct {
-	t     *testing.T
+	t     testing.TB
 	flow  *Flow
 	store *memAssessStore
 	now   time.Time
 }
 
 func newWizHarness(t *testing.T, store *memAssessStore) *wizHarness {
+	return newWizHarnessKB(t, store, nil)
+}
+
+// newWizHarnessKB is a harness whose reports cite kb (nil: the fallback
+// titles and no citations).
+func newWizHarnessKB(t testing.TB, store *memAssessStore, kb *knowledge.Base) *wizHarness {
 	h := &wizHarness{t: t, store: store, now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	f, err := New(Options{Store: store, Forget: store, Now: func() time.Time { return h.now }})
+	f, err := New(Options{KB: kb, Store: store, Forget: store, Now: func() time.Time { return h.now }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +149,7 @@ func wizCustomIDs(d *discordgo.InteractionResponseData) []string {
 	return out
 }
 
-func wizFindID(t *testing.T, d *discordgo.InteractionResponseData, suffix string) string {
+func wizFindID(t testing.TB, d *discordgo.InteractionResponseData, suffix string) string {
 	t.Helper()
 	for _, id := range wizCustomIDs(d) {
 		if strings.HasSuffix(id, suffix) {
@@ -200,7 +207,7 @@ func TestAssessFlowWholeWizard(t *testing.T) {
 		{"平台巨头", ":c0"},  // giants: yes
 	}
 	for range 20 {
-		if len(d.Embeds) > 0 {
+		if strings.HasPrefix(d.Content, text("zh", "review")) {
 			break
 		}
 		suffix := ":skip"
@@ -212,6 +219,20 @@ func TestAssessFlowWholeWizard(t *testing.T) {
 		}
 		d = h.click("u1", wizFindID(t, d, suffix)).Data
 	}
+	// The review lists the answers; one is changed from there, and the
+	// wizard comes back to the review.
+	if !strings.Contains(d.Content, "1.53亿美元") || !strings.Contains(d.Content, "(跳过)") || len(d.Embeds) != 0 {
+		t.Fatalf("review: %q", d.Content)
+	}
+	d = h.click("u1", wizFindID(t, d, ":edit"), "17").Data // market visibility, skipped
+	if !strings.Contains(d.Content, "声量") {
+		t.Fatalf("edit: %q", d.Content)
+	}
+	d = h.click("u1", wizFindID(t, d, ":c2")).Data // well known
+	if !strings.HasPrefix(d.Content, text("zh", "review")) || !strings.Contains(d.Content, "市场声量:**很有名**") {
+		t.Fatalf("back at the review: %q", d.Content)
+	}
+	d = h.click("u1", wizFindID(t, d, ":report")).Data
 	if len(d.Embeds) < 2 || len(d.Files) != 2 {
 		t.Fatalf("report: %d embeds, %d files; content %q", len(d.Embeds), len(d.Files), d.Content)
 	}
@@ -334,7 +355,8 @@ func TestAssessFlowNarrative(t *testing.T) {
 	for range 20 {
 		r = h.click("u1", wizFindID(t, d, ":skip"))
 		d = r.Data
-		if len(d.Embeds) > 0 {
+		if strings.HasPrefix(d.Content, text("zh", "review")) {
+			r = h.click("u1", wizFindID(t, d, ":report"))
 			break
 		}
 	}

@@ -28,6 +28,10 @@ const (
 	actResume  = "resume"  // continue an unfinished session
 	actRestart = "restart" // start the same session over
 	actShare   = "share"   // post the report in the channel
+	actClear   = "clear"   // erase the question's answer and move on
+	actEdit    = "edit"    // review's select menu; the value is the step to change
+	actReport  = "report"  // from the review to the report
+	actReview  = "review"  // from the report back to the review
 )
 
 // wizardID is a parsed custom_id.
@@ -63,7 +67,8 @@ func parseWizardID(s string) (wizardID, error) {
 	}
 	id := wizardID{Session: parts[0], Step: step, Action: parts[2]}
 	switch id.Action {
-	case actPick, actModal, actSubmit, actSkip, actBack, actCancel, actResume, actRestart, actShare:
+	case actPick, actModal, actSubmit, actSkip, actBack, actCancel, actResume, actRestart, actShare,
+		actClear, actEdit, actReport, actReview:
 		return id, nil
 	}
 	if n, ok := strings.CutPrefix(id.Action, actChoice); ok {

@@ -17,12 +17,13 @@ type Narrator interface {
 }
 
 // narrativeData is what the report template shows: the scored modes,
-// highest first, with their reasons in the founder's language.
+// highest first, with the reasons they are risks in the founder's
+// language (not the facts in the founder's favour, which are no risk).
 func narrativeData(a *assess.Assessment, lang string) prompts.ReportData {
 	d := prompts.ReportData{Lang: lang}
 	for _, m := range a.Modes {
 		s := prompts.Score{ID: m.ID, Title: m.Title.In(lang), Score: m.Score}
-		for _, r := range m.Reasons {
+		for _, r := range m.Risks {
 			s.Reasons = append(s.Reasons, r.Text.In(lang))
 		}
 		d.Scores = append(d.Scores, s)

@@ -26,8 +26,8 @@ func (f *Flow) stepMessage(session string, st assess.State, errText string) *dis
 	n, total := f.wiz.Progress(st)
 	var b strings.Builder
 	b.WriteString(text(lang, "title", n, total) + "\n")
-	if len(st.History) > 0 {
-		pq := f.wiz.Questions()[st.History[len(st.History)-1]]
+	if k := len(st.History) - 1; k >= 0 && st.History[k] < len(f.wiz.Questions()) { // not the review an edit came from
+		pq := f.wiz.Questions()[st.History[k]]
 		prev := answerLabel(pq, st.Profile, lang)
 		if prev == "" {
 			prev = text(lang, "skipped")
@@ -68,13 +68,25 @@ func (f *Flow) stepMessage(session string, st assess.State, errText string) *dis
 			CustomID: wizardID{Session: session, Step: step, Action: actModal}.String(), Label: text(lang, "enter") + "…", Style: discordgo.PrimaryButton,
 		}}})
 	}
-	rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+	// Skip keeps an answer given before (it reads "keep" then); Clear,
+	// beside it, erases one.
+	nav := []discordgo.MessageComponent{
 		discordgo.Button{CustomID: wizardID{Session: session, Step: step, Action: actBack}.String(), Label: text(lang, "back"), Style: discordgo.SecondaryButton, Disabled: len(st.History) == 0},
 		discordgo.Button{CustomID: wizardID{Session: session, Step: step, Action: actSkip}.String(), Label: text(lang, "skip"), Style: discordgo.SecondaryButton},
-		discordgo.Button{CustomID: wizardID{Session: session, Step: step, Action: actCancel}.String(), Label: text(lang, "cancel"), Style: discordgo.DangerButton},
-	}})
-	return &discordgo.InteractionResponseData{Content: render.Clip(b.String(), render.MaxContent), Components: rows, Embeds: []*discordgo.MessageEmbed{}}
+	}
+	if st.Profile.Answered(q.Field) {
+		nav[1] = discordgo.Button{CustomID: wizardID{Session: session, Step: step, Action: actSkip}.String(), Label: text(lang, "keep"), Style: discordgo.SecondaryButton}
+		nav = append(nav, discordgo.Button{CustomID: wizardID{Session: session, Step: step, Action: actClear}.String(), Label: text(lang, "clear"), Style: discordgo.SecondaryButton})
+	}
+	nav = append(nav, discordgo.Button{CustomID: wizardID{Session: session, Step: step, Action: actCancel}.String(), Label: text(lang, "cancel"), Style: discordgo.DangerButton})
+	rows = append(rows, discordgo.ActionsRow{Components: nav})
+	return &discordgo.InteractionResponseData{Content: render.Clip(b.String(), render.MaxContent), Components: rows,
+		Embeds: []*discordgo.MessageEmbed{}, Attachments: noAttachments()}
 }
+
+// noAttachments clears the files of the message replaced (a report's
+// chart and Markdown when the founder goes back from it).
+func noAttachments() *[]*discordgo.MessageAttachment { return &[]*discordgo.MessageAttachment{} }
 
 // modal asks for a number in a text box.
 func (f *Flow) modal(session string, st assess.State, q knowledge.Question) *router.Response {

@@ -121,7 +121,7 @@ func readQuestion(r io.Reader) (string, error) {
 	if r == nil || isTerminal(r) {
 		return "", nil
 	}
-	b, err := io.ReadAll(io.LimitReader(r, 4*advisor.MaxQuestionBytes+1))
+	b, err := io.ReadAll(io.LimitReader(r, 4*advisor.MaxQuestionChars+1))
 	if err != nil {
 		return "", fmt.Errorf("read the question from stdin: %w", err)
 	}
@@ -134,7 +134,7 @@ func questionError(err error) error {
 	case errors.Is(err, advisor.ErrEmptyQuestion):
 		return errors.New("the question is empty; usage: premortem ask [--json] QUESTION")
 	case errors.Is(err, advisor.ErrQuestionTooLong):
-		return fmt.Errorf("the question is longer than %d bytes; please shorten it", advisor.MaxQuestionBytes)
+		return fmt.Errorf("the question is longer than %d characters; please shorten it", advisor.MaxQuestionChars)
 	}
 	return err
 }

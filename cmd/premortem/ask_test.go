@@ -122,7 +122,7 @@ func TestAskBadInput(t *testing.T) {
 	}{
 		{"no question", []string{"ask"}, "empty"},
 		{"whitespace", []string{"ask", "  \t\n "}, "empty"},
-		{"100 KB", []string{"ask", strings.Repeat("钱", 100<<10/3)}, "longer than 4000 bytes"},
+		{"100 KB", []string{"ask", strings.Repeat("钱", 100<<10/3)}, "longer than 4000 characters"},
 		{"unknown flag", []string{"ask", "--nope", "q"}, "flag provided but not defined"},
 		{"unknown model", []string{"ask", "--model", "nosuch", "q"}, "nosuch"},
 	}
