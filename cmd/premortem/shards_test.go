@@ -292,7 +292,8 @@ func (w *wizDriver) enter(text string) {
 	w.send(sub)
 }
 
-// finish answers what is left (amounts, then skipping) until the report.
+// finish answers what is left (amounts, then skipping), then asks for the
+// report from the review, until the report is shown.
 func (w *wizDriver) finish() {
 	w.t.Helper()
 	amounts := []string{"1.53亿", "$11m", "3个月"}
@@ -306,6 +307,8 @@ func (w *wizDriver) finish() {
 			content = q
 		}
 		switch {
+		case hasSuffixID(m, ":report"): // the review of every answer
+			w.click(":report")
 		case hasSuffixID(m, ":modal") && len(amounts) > 0:
 			w.enter(amounts[0])
 			amounts = amounts[1:]
