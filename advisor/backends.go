@@ -10,11 +10,12 @@ import (
 
 	"github.com/premortem/premortem/llm"
 	"github.com/premortem/premortem/prompts"
+	"github.com/premortem/premortem/provider/catalog"
 )
 
 // Builtin is the name of the deterministic composer backend. It is always
 // present and always the last resort of every fallback chain.
-const Builtin = "builtin"
+const Builtin = catalog.Builtin
 
 // BackendSpec describes one named model backend.
 type BackendSpec struct {
@@ -49,11 +50,12 @@ type BackendsConfig struct {
 	NoticeAfter time.Duration
 }
 
-// Defaults for BackendSpec and BackendsConfig zero values.
+// Defaults for BackendSpec and BackendsConfig zero values: a backend's own
+// settings have their one home in provider/catalog; the chain's are here.
 const (
-	defaultTimeout     = 60 * time.Second
-	defaultMaxTokens   = 800
-	defaultConcurrency = 4
+	defaultTimeout     = catalog.DefaultTimeout
+	defaultMaxTokens   = catalog.DefaultMaxTokens
+	defaultConcurrency = catalog.DefaultConcurrency
 	defaultCooldown    = 30 * time.Second
 	defaultNoticeAfter = 2 * time.Second
 )

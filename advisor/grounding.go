@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -151,7 +152,7 @@ func (a *Advisor) ground(found knowledge.Result, lang string, sit *situation.Sit
 func (a *Advisor) modeFigures(m *knowledge.Mode, found knowledge.Result, shown map[string]bool) []*knowledge.Benchmark {
 	var out, repeat []*knowledge.Benchmark
 	for _, h := range found.Benchmarks {
-		if x, ok := a.kb.Benchmark(h.ID); ok && hasString(x.Modes, m.ID) {
+		if x, ok := a.kb.Benchmark(h.ID); ok && slices.Contains(x.Modes, m.ID) {
 			if shown[x.ID] || x.Unit == "date" {
 				repeat = append(repeat, x) // dates say little about a founder's risk
 			} else if len(out) < maxFiguresRisk {
@@ -249,7 +250,7 @@ func bestClaims(cs []knowledge.Claim, h claimHints, figures []*knowledge.Benchma
 		}
 		if h.lister != nil && len(h.concepts) > 0 {
 			for _, id := range h.lister.ConceptsIn(c.Text) {
-				if hasString(h.concepts, id) {
+				if slices.Contains(h.concepts, id) {
 					score[i] += 3
 				}
 			}
@@ -334,15 +335,6 @@ func dedupeCitations(cs []knowledge.Citation) []knowledge.Citation {
 		}
 	}
 	return out
-}
-
-func hasString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

@@ -122,7 +122,6 @@ type lexicon struct {
 	first    map[uint64][]int32 // first unit key -> surfaces
 	byID     map[string]int32
 	seen     map[string]bool // "form\x00concept" already added
-	generics map[string]bool // forms of ai and business concepts
 }
 
 // addSurface compiles form for concept c. Forms that analyse to nothing
@@ -137,9 +136,6 @@ func (lx *lexicon) addSurface(v *vocab, form string, c int32) {
 		return
 	}
 	lx.seen[norm+"\x00"+lx.concepts[c].id] = true
-	if lx.concepts[c].kind != kindDomain || weak {
-		lx.generics[norm] = true
-	}
 	us, _ := analyze(nil, nil, norm, v, true)
 	if len(us) == 0 {
 		return
@@ -170,12 +166,6 @@ func (lx *lexicon) addSurface(v *vocab, form string, c int32) {
 	}
 	lx.surfaces = append(lx.surfaces, surface{keys: keys, concept: c, weak: weak, loose: n >= 2})
 	lx.first[keys[0]] = append(lx.first[keys[0]], int32(len(lx.surfaces)-1))
-}
-
-// generic reports whether form is already a surface of a non-domain
-// concept; such words must not become domain words through pack keywords.
-func (lx *lexicon) generic(form string) bool {
-	return lx.generics[strings.ToLower(strings.TrimSpace(form))]
 }
 
 func (lx *lexicon) newConcept(id, kind string) int32 {

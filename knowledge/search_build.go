@@ -6,7 +6,7 @@ func NewIndex(b *Base) *Index {
 		b = &Base{}
 	}
 	ix := &Index{kb: b, voc: newVocab(), money: -1, prior: -1}
-	ix.lex = lexicon{first: map[uint64][]int32{}, byID: map[string]int32{}, seen: map[string]bool{}, generics: map[string]bool{}}
+	ix.lex = lexicon{first: map[uint64][]int32{}, byID: map[string]int32{}, seen: map[string]bool{}}
 	modeIdx := make(map[string]int32, len(b.Modes))
 	for i, m := range b.Modes {
 		modeIdx[m.ID] = int32(i)

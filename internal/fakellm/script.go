@@ -118,13 +118,6 @@ func NewScript(steps ...Step) *Script {
 	return &Script{steps: steps}
 }
 
-// Set replaces the remaining steps.
-func (s *Script) Set(steps ...Step) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.steps, s.next = steps, 0
-}
-
 // Route makes requests that carry a Schema take these steps (the last
 // repeats) instead of the main ones.
 func (s *Script) Route(steps ...Step) {
