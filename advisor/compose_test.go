@@ -3,13 +3,11 @@ package advisor
 import (
 	"context"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/premortem/premortem/internal/goldenfile"
 	"github.com/premortem/premortem/knowledge"
 )
 
@@ -61,21 +59,7 @@ func TestComposeGolden(t *testing.T) {
 			}
 			path := filepath.Join("testdata", "compose", tc.name+".golden")
 			got := "Q: " + tc.q + "\n\n" + ans.Text + "\n"
-			if *updateGolden {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("answer differs from %s (-want +got):\n%s", path, diff)
-			}
+			goldenfile.Check(t, path, got, *updateGolden, "go test ./advisor -run ComposeGolden -update")
 		})
 	}
 }

@@ -3,7 +3,6 @@ package bot
 import (
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,13 +10,13 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/premortem/premortem/advisor"
 	"github.com/premortem/premortem/bot/render"
 	"github.com/premortem/premortem/internal/discordfake"
 	"github.com/premortem/premortem/internal/fakellm"
 	"github.com/premortem/premortem/internal/fakeopenai"
+	"github.com/premortem/premortem/internal/goldenfile"
 	"github.com/premortem/premortem/provider/openai"
 )
 
@@ -194,23 +193,7 @@ func (h *harness) golden(name string, c discordfake.Call) {
 		t.Fatal(err)
 	}
 	got := strings.ReplaceAll(string(out), h.adv.KB().Version, "KB") + "\n"
-	path := filepath.Join("testdata", "layout", name+".json")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./bot -run TestLayoutGoldens -update writes it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got; go test ./bot -run TestLayoutGoldens -update rewrites it):\n%s", path, diff)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "layout", name+".json"), got, *update, "go test ./bot -run TestLayoutGoldens -update")
 }
 
 // fieldIDs are the risk IDs an answer's fields name, in order.

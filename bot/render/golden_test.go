@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -12,9 +11,9 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/premortem/premortem/advisor"
+	"github.com/premortem/premortem/internal/goldenfile"
 	"github.com/premortem/premortem/knowledge"
 )
 
@@ -84,22 +83,7 @@ func golden(t *testing.T, path string, kb *knowledge.Base, v any) {
 		t.Fatal(err)
 	}
 	got := strings.ReplaceAll(string(b), kb.Version, "KB") + "\n"
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./bot/render -update)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got; go test ./bot/render -update rewrites it):\n%s", path, diff)
-	}
+	goldenfile.Check(t, path, got, *update, "go test ./bot/render -update")
 }
 
 var (

@@ -11,10 +11,10 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/premortem/premortem/assess"
 	"github.com/premortem/premortem/bot/render"
+	"github.com/premortem/premortem/internal/goldenfile"
 	"github.com/premortem/premortem/knowledge"
 )
 
@@ -93,19 +93,7 @@ func golden(t *testing.T, name string, typ discordgo.InteractionResponseType, d 
 	}
 	got = append(got, '\n')
 	path := filepath.Join("testdata", name+".json")
-	if *updateGolden {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if d := cmp.Diff(string(want), string(got)); d != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, d)
-	}
+	goldenfile.Check(t, path, string(got), *updateGolden, "go test ./bot/wizard -update")
 }
 
 // TestReportPayloads renders the review and the report of each golden
