@@ -148,14 +148,14 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 	g := a.ground(found, lang, sit)
 	g.FollowUp, g.Said = followUp, botSaid(req.History)
 	g.Direct = a.direct(&g)
-	direct := directText(g)
+	g.DirectText = directText(g) // once: the answer and the model prompt both carry it
 	ans := &Answer{
 		Question:   q,
 		Lang:       lang,
 		Risks:      g.Risks,
 		Benchmarks: g.Benchmarks,
 		Situation:  situationView(sit, lang),
-		Direct:     direct,
+		Direct:     g.DirectText,
 		TimingMS:   map[string]float64{},
 		Route:      route,
 	}

@@ -40,7 +40,7 @@ func promptData(g Grounding, history []Turn) prompts.AskData {
 		}
 		d.Entries = append(d.Entries, e)
 	}
-	d.Direct = directText(g)
+	d.Direct = g.DirectText
 	if s := g.Situation; s != nil {
 		for _, f := range s.Facts {
 			d.Situation = append(d.Situation, factText(f, g.Lang))

@@ -26,10 +26,11 @@ type Grounding struct {
 	// What the founder said, read once (facts, computed comparisons, the
 	// assessment rules that fire, what the question asks for), and what
 	// the direct answer rests on. See advice.go.
-	Situation *situation.Situation
-	Direct    Direct
-	FollowUp  bool   // the question follows on from risks already discussed
-	Said      string // what premortem already said in the conversation: quotes there are not repeated
+	Situation  *situation.Situation
+	Direct     Direct
+	DirectText string // Direct as text, without its label
+	FollowUp   bool   // the question follows on from risks already discussed
+	Said       string // what premortem already said in the conversation: quotes there are not repeated
 }
 
 // OffTopic reports whether there is nothing to cite.
