@@ -29,11 +29,12 @@ const (
 	kindBusiness = "business"
 	kindTrade    = "trade"    // customer, product, 用户: on-topic only beside an AI word
 	kindOut      = "out"      // out of scope (LoRA, 简历, office lease): vetoes unless a risk concept is named too
+	kindAsk      = "ask"      // the form of an out-of-scope ask ("how do I", "设多少", "who invented"): vetoes unless a business topic is named too
 	kindTag      = "tag"      // a class of names (vendors) that only an out concept's beside rule counts
 	kindEveryday = "everyday" // everyday words and idioms (need, month, 行业里): a weak form they cover ranks nothing
 )
 
-var conceptKinds = []string{kindDomain, kindAI, kindBusiness, kindTrade, kindOut, kindTag, kindEveryday}
+var conceptKinds = []string{kindDomain, kindAI, kindBusiness, kindTrade, kindOut, kindAsk, kindTag, kindEveryday}
 
 // ConceptDef is one entry of concepts.yaml.
 type ConceptDef struct {

@@ -41,6 +41,7 @@ type gate struct {
 	alarm                     spans    // business words of risk concepts ("风险", "die"; not "startup")
 	named                     spans    // names of the article's cases ("美图", "Apple")
 	out, risk                 spans    // out-of-scope words; strong forms of risk concepts
+	ask, topic                spans    // out-of-scope ask forms; words of a business topic (risk, trade, money)
 	tag                       spans    // names of tag concepts (vendors), for the beside rules
 	weakC, outC, tagC         [4]int32 // the concept of each weak, out and tag span
 }
@@ -89,7 +90,7 @@ func (g *gate) vetoed(cs []concept) bool {
 			g.add(&active, g.out.at[i][0], g.out.at[i][1])
 		}
 	}
-	return active.n > 0 && !apart(&g.risk, &active)
+	return active.n > 0 && !apart(&g.risk, &active) || g.ask.n > 0 && !apart(&g.topic, &g.ask)
 }
 
 // besideHolds reports whether each rule finds its count of tag names that

@@ -46,6 +46,16 @@ func TestSearchGateRules(t *testing.T) {
 		{"out: tool usage", "How do I write better Stable Diffusion prompts for anime images?", ""},
 		{"out: tool usage zh", "Midjourney 的提示词怎么写才能出好图?", ""},
 		{"a prompt wrapper is a company's question", "Our product is just a prompt wrapper around GPT-4, do we have a moat?", "generality"},
+		// The form of an out-of-scope ask: how to set a tool up, what value
+		// to set, who made what when, what to buy for oneself; a business
+		// topic (risk, trade or money words) named apart from it lifts it.
+		{"ask: how-to", "How do I set up autoscaling for a Triton inference server on EKS?", ""},
+		{"ask: a value to set", "我们用8卡H100跑推理,tensor parallel 设成4还是8?", ""},
+		{"ask: trivia", "Transformer 是哪一年谁提出的?", ""},
+		{"ask: personal", "Should I put my savings in an AI ETF or just buy NVDA?", ""},
+		{"ask lifted by making money", "how do I make money from our open-source model?", "open-source"},
+		{"ask lifted by customers", "how do I get the first paying customers for our AI tool?", "market"},
+		{"a model size is not money", "how do I serve a 70B model on two A100s?", ""},
 		// Vendor shopping: price words beside two vendors, or a
 		// superlative beside one; the article's own priced dilemma stays.
 		{"out: two vendors, cheaper", "AWS和CoreWeave哪个GPU云更便宜?", ""},

@@ -91,9 +91,15 @@ func (ix *Index) hit(s *scratch, f *found, w float32) {
 	if cc.risk && !f.weak {
 		g.add(&g.risk, from, to)
 	}
+	if cc.risk && (cc.kind == kindDomain || !f.weak) || cc.kind == kindTrade && !f.weak || c == ix.money {
+		g.add(&g.topic, from, to)
+	}
 	switch {
 	case cc.kind == kindOut:
 		g.addC(&g.out, &g.outC, from, to, c)
+		return
+	case cc.kind == kindAsk:
+		g.add(&g.ask, from, to)
 		return
 	case cc.kind == kindAI:
 		g.add(&g.ai, from, to)

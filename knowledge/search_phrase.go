@@ -73,7 +73,7 @@ func matchAt(us []unit, i int, keys []uint64) bool {
 func moneyLike(q string, us []unit, i int) bool {
 	u := us[i]
 	w := q[u.start:u.end]
-	if last := w[len(w)-1] | 0x20; last == 'k' || last == 'm' || last == 'b' || last == 'w' {
+	if last := w[len(w)-1] | 0x20; last == 'k' || last == 'm' || last == 'w' || last == 'b' && !modelSize(q[u.end:]) {
 		return true
 	}
 	if before := q[:u.start]; strings.HasSuffix(before, "$") || strings.HasSuffix(before, "¥") || strings.HasSuffix(before, "￥") {
@@ -82,6 +82,18 @@ func moneyLike(q string, us []unit, i int) bool {
 	if i+1 < len(us) && us[i+1].han && us[i+1].start-u.end <= 1 {
 		switch rune(us[i+1].key &^ keyHan) {
 		case '万', '亿', '元', '块', '美':
+			return true
+		}
+	}
+	return false
+}
+
+// modelSize reports whether the text after a number ending in B says it
+// counts a model's parameters ("70B model", "7B 模型"), not dollars.
+func modelSize(after string) bool {
+	after = strings.ToLower(strings.TrimLeft(after, " -"))
+	for _, w := range []string{"model", "param", "模型", "参数", "的模型", "llm"} {
+		if strings.HasPrefix(after, w) {
 			return true
 		}
 	}
