@@ -39,8 +39,9 @@ var conceptKinds = []string{kindDomain, kindAI, kindBusiness, kindTrade, kindOut
 // ConceptDef is one entry of concepts.yaml.
 type ConceptDef struct {
 	ID         string             `yaml:"id"`
-	Kind       string             `yaml:"kind"` // domain (default) | ai | business | trade | out
-	Risk       bool               `yaml:"risk"` // a business-risk concept: its strong forms lift an out-of-scope veto, its business words pair with AI words
+	Kind       string             `yaml:"kind"`  // domain (default) | ai | business | trade | out
+	Risk       bool               `yaml:"risk"`  // a business-risk concept: its strong forms lift an out-of-scope veto, its business words pair with AI words
+	Money      bool               `yaml:"money"` // a money concept (revenue, cost, cash): even its weak forms name a business topic beside an ask form
 	ZH         []string           `yaml:"zh"`
 	EN         []string           `yaml:"en"`
 	Modes      map[string]float64 `yaml:"modes"`      // mode ID -> weight
@@ -92,6 +93,7 @@ type concept struct {
 	id      string
 	kind    string
 	risk    bool
+	money   bool
 	modes   []target
 	benches []target
 	beside  []besideRule // out concepts: what the veto needs beside their words

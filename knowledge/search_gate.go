@@ -31,6 +31,19 @@ package knowledge
 // beside vendors, two for a comparison ("AWS和CoreWeave哪个更便宜"), one
 // for a superlative ("哪家GPU云最便宜"); "租卡还是买卡,哪个更便宜?" is the
 // article's own dilemma.
+//
+// The form of the ask counts too (kind: ask): how to set a tool up, what
+// value to set, who made what when ("how do I...", "设多少", "谁提出") rule
+// a question out unless a business topic is named apart from the form: a
+// risk concept's strong form, any form of a money concept (money: true:
+// revenue, cost, cash, making money), a commerce word or a money figure.
+// Ask forms are a closed class, unlike the tools and errors they ask
+// about, so they reach questions no out-of-scope list foresaw: "how do I
+// make money from our open-source model?" stays, "how do I set up
+// autoscaling on EKS?" goes. And a name says who, not what about: the
+// names of companies and products are weak forms, on-topic only beside an
+// AI or business word ("Midjourney 为什么能赚钱", not "Midjourney 和
+// DALL-E 哪个画猫更好看").
 
 // gate collects what the question names, and where.
 type gate struct {

@@ -56,6 +56,12 @@ func TestSearchGateRules(t *testing.T) {
 		{"ask lifted by making money", "how do I make money from our open-source model?", "open-source"},
 		{"ask lifted by customers", "how do I get the first paying customers for our AI tool?", "market"},
 		{"a model size is not money", "how do I serve a 70B model on two A100s?", ""},
+		{"nor a model's version and size", "How many GPUs do I need to serve Llama 3 70B at 100 requests per second?", ""},
+		{"nor gigabytes", "our inference pod gets OOMKilled at 40GB, how to set memory limits?", ""},
+		// A name says who, not what about: a product's or company's name
+		// alone (a weak form) is no topic; beside an AI or business word it is.
+		{"a name alone", "Midjourney 和 DALL-E 哪个画猫更好看?", ""},
+		{"a name and a business word", "Midjourney 为什么能赚钱?", "market"},
 		// Vendor shopping: price words beside two vendors, or a
 		// superlative beside one; the article's own priced dilemma stays.
 		{"out: two vendors, cheaper", "AWS和CoreWeave哪个GPU云更便宜?", ""},

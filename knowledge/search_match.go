@@ -91,7 +91,7 @@ func (ix *Index) hit(s *scratch, f *found, w float32) {
 	if cc.risk && !f.weak {
 		g.add(&g.risk, from, to)
 	}
-	if cc.risk && (cc.kind == kindDomain || !f.weak) || cc.kind == kindTrade && !f.weak || c == ix.money {
+	if cc.risk && (cc.money || !f.weak) || cc.kind == kindTrade && !f.weak || c == ix.money {
 		g.add(&g.topic, from, to)
 	}
 	switch {

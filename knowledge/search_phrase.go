@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Matching the lexicon's phrases and the founders' figures in a question.
 
@@ -73,8 +76,11 @@ func matchAt(us []unit, i int, keys []uint64) bool {
 func moneyLike(q string, us []unit, i int) bool {
 	u := us[i]
 	w := q[u.start:u.end]
-	if last := w[len(w)-1] | 0x20; last == 'k' || last == 'm' || last == 'w' || last == 'b' && !modelSize(q[u.end:]) {
+	switch strings.ToLower(strings.TrimLeft(w, "0123456789.,")) {
+	case "k", "m", "w", "mm", "mn", "bn":
 		return true
+	case "b": // "$2B", "ARR 1.5B"; not "a 70B model", "Llama 3 70B at 100 rps"
+		return !modelSize(q[:u.start], q[u.end:])
 	}
 	if before := q[:u.start]; strings.HasSuffix(before, "$") || strings.HasSuffix(before, "¥") || strings.HasSuffix(before, "￥") {
 		return true
@@ -88,14 +94,31 @@ func moneyLike(q string, us []unit, i int) bool {
 	return false
 }
 
-// modelSize reports whether the text after a number ending in B says it
-// counts a model's parameters ("70B model", "7B 模型"), not dollars.
-func modelSize(after string) bool {
+// modelSize reports whether a number ending in B counts a model's
+// parameters, not dollars: a model word follows ("70B model", "7B 模型"),
+// or a model's name and version come before it ("Llama 3 70B", "Qwen2.5-7B").
+func modelSize(before, after string) bool {
 	after = strings.ToLower(strings.TrimLeft(after, " -"))
 	for _, w := range []string{"model", "param", "模型", "参数", "的模型", "llm"} {
 		if strings.HasPrefix(after, w) {
 			return true
 		}
+	}
+	before = strings.TrimRight(before, " -")
+	if strings.HasSuffix(before, "$") || strings.HasSuffix(before, "¥") {
+		return false
+	}
+	// the word before: a name with a digit in it or right after it (a version)
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	if strings.IndexAny(last, "0123456789") >= 0 && strings.IndexFunc(last, unicode.IsLetter) >= 0 {
+		return true // "qwen2.5-7b" split as "qwen2.5", "llama3"
+	}
+	if len(f) >= 2 && strings.Trim(last, "0123456789.") == "" {
+		return strings.IndexFunc(f[len(f)-2], unicode.IsLetter) >= 0 // "Llama 3 70B"
 	}
 	return false
 }
