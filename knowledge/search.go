@@ -20,19 +20,20 @@ import (
 // to the best mode: a weak best match stays weak. Each mode hit carries its
 // best-matching sentences (Hit.Passages).
 type Index struct {
-	kb      *Base
-	voc     *vocab
-	lex     lexicon
-	modes   docIndex
-	benches docIndex
-	sents   sentIndex
-	bmodes  [][]int32          // benchmark -> its mode indexes
-	money   int32              // the "money-figure" concept, -1 if absent
-	prior   int32              // the "general-prior" concept, -1 if absent
-	nLex    int32              // concepts [0, nLex) come from concepts.yaml
-	cases   [2]int32           // concepts [cases[0], cases[1]) are the cases' names
-	first1  map[uint64][]int32 // surfaces by first unit key (see indexSurfaces)
-	first2  map[uint64][]int32 // surfaces starting with two Han characters, by their bigram key
+	kb       *Base
+	voc      *vocab
+	lex      lexicon
+	modes    docIndex
+	benches  docIndex
+	sents    sentIndex
+	bmodes   [][]int32          // benchmark -> its mode indexes
+	money    int32              // the "money-figure" concept, -1 if absent
+	prior    int32              // the "general-prior" concept, -1 if absent
+	products int32              // the "products" tag concept, -1 if absent
+	nLex     int32              // concepts [0, nLex) come from concepts.yaml
+	cases    [2]int32           // concepts [cases[0], cases[1]) are the cases' names
+	first1   map[uint64][]int32 // surfaces by first unit key (see indexSurfaces)
+	first2   map[uint64][]int32 // surfaces starting with two Han characters, by their bigram key
 
 	claimConcepts map[Text][]string // ConceptsIn for every mode claim
 	pool          *sync.Pool
@@ -87,6 +88,7 @@ func (ix *Index) search(s *scratch, q string) Result {
 		g.named.n = 0 // a name that is an everyday word here ("stability", "苹果派")
 	}
 	lexical := g.lexical(ix.lex.concepts)
+	ix.dropDescriptions(s)
 	if g.vetoed(ix.lex.concepts) || !lexical && !ix.sentencePath(s) {
 		return Result{}
 	}

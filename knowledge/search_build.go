@@ -5,7 +5,7 @@ func NewIndex(b *Base) *Index {
 	if b == nil {
 		b = &Base{}
 	}
-	ix := &Index{kb: b, voc: newVocab(), money: -1, prior: -1}
+	ix := &Index{kb: b, voc: newVocab(), money: -1, prior: -1, products: -1}
 	ix.lex = lexicon{first: map[uint64][]int32{}, byID: map[string]int32{}, seen: map[string]bool{}}
 	modeIdx := make(map[string]int32, len(b.Modes))
 	for i, m := range b.Modes {
@@ -55,6 +55,8 @@ func NewIndex(b *Base) *Index {
 		switch d.ID {
 		case "money-figure":
 			ix.money = c
+		case "products":
+			ix.products = c
 		case "general-prior":
 			ix.prior = c
 		}

@@ -1,5 +1,7 @@
 package knowledge
 
+import "strings"
+
 // The on-topic gate decides whether a question is about what the article
 // covers at all; an off-topic question cites nothing.
 //
@@ -166,6 +168,69 @@ func shareMode(a, b concept) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// productFillers are the characters that may stand between an out-of-scope
+// word and the product it describes ("面试官产品", "远程办公场景的AI助手").
+const productFillers = "的场景官类型版"
+
+// dropDescriptions removes the out-of-scope words that describe what the
+// company makes rather than what is asked: a word followed by a product
+// noun (the products tag), with only an AI word or fillers between ("我们
+// 的AI面试官产品,客户都不续费", "our vector database startup is getting
+// crushed"). "our office lease ends" and "报销用什么 tool 比较好" keep
+// their veto.
+func (ix *Index) dropDescriptions(s *scratch) {
+	g := &s.g
+	if ix.products < 0 || g.out.n == 0 {
+		return
+	}
+	var kept spans
+	var keptC [4]int32
+	for i := 0; i < g.out.n; i++ {
+		if !ix.describes(s, g.out.at[i][1]) {
+			g.addC(&kept, &keptC, g.out.at[i][0], g.out.at[i][1], g.outC[i])
+		}
+	}
+	g.out, g.outC = kept, keptC
+}
+
+// describes reports whether a product noun starts at unit from, past
+// fillers, AI words and at most two other Han characters ("简历优化的AI助手").
+func (ix *Index) describes(s *scratch, from int32) bool {
+	g := &s.g
+	free := 2
+	for u := from; u < int32(len(s.units)); {
+		for i := 0; i < g.tag.n; i++ {
+			if g.tagC[i] == ix.products && g.tag.at[i][0] == u {
+				return true
+			}
+		}
+		next := u
+		for i := 0; i < g.ai.n; i++ {
+			if g.ai.at[i][0] == u {
+				next = g.ai.at[i][1]
+			}
+		}
+		if next == u {
+			un := s.units[u]
+			if !un.han {
+				return false
+			}
+			if !strings.ContainsRune(productFillers, rune(un.key&^keyHan)) {
+				if free == 0 {
+					return false
+				}
+				free--
+			}
+			next = u + 1
+		}
+		if next < int32(len(s.units)) && s.units[next-1].end != s.units[next].start && s.units[next].han && s.units[next-1].han {
+			return false // punctuation between
+		}
+		u = next
 	}
 	return false
 }

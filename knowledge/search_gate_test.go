@@ -58,6 +58,11 @@ func TestSearchGateRules(t *testing.T) {
 		{"a model size is not money", "how do I serve a 70B model on two A100s?", ""},
 		{"nor a model's version and size", "How many GPUs do I need to serve Llama 3 70B at 100 requests per second?", ""},
 		{"nor gigabytes", "our inference pod gets OOMKilled at 40GB, how to set memory limits?", ""},
+		// An out-of-scope word right before a product noun describes what
+		// the company makes, not what it asks.
+		{"out word describes the product", "我们做简历优化的AI助手,用户试用完都不付费", "segment"},
+		{"out word describes the startup", "we sell an AI résumé assistant, 2,000 users but nobody pays", "market"},
+		{"out word not before a product", "报销和发票用什么 SaaS 比较好?", ""},
 		// A name says who, not what about: a product's or company's name
 		// alone (a weak form) is no topic; beside an AI or business word it is.
 		{"a name alone", "Midjourney 和 DALL-E 哪个画猫更好看?", ""},
