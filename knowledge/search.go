@@ -89,7 +89,7 @@ func (ix *Index) search(s *scratch, q string) Result {
 	}
 	lexical := g.lexical(ix.lex.concepts)
 	ix.dropDescriptions(s)
-	if g.vetoed(ix.lex.concepts) || !lexical && !ix.sentencePath(s) {
+	if g.vetoed(ix.lex.concepts) || jargon(s) && g.risk.n == 0 || !lexical && !ix.sentencePath(s) {
 		return Result{}
 	}
 	// The prior stands in when nothing says which mode; the article's own

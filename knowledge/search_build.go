@@ -114,6 +114,7 @@ func NewIndex(b *Base) *Index {
 	ix.benches = buildBenchDocs(b, ix.voc)
 	ix.indexSurfaces()
 	ix.sents = buildSentences(b, ix.voc)
+	ix.voc.freeze() // every word is known now: typos are read from here on
 	ix.pool = newScratchPool(len(b.Modes), len(b.Benchmarks), len(ix.sents.sents))
 	ix.indexClaimConcepts(b)
 	return ix

@@ -234,3 +234,32 @@ func (ix *Index) describes(s *scratch, from int32) bool {
 	}
 	return false
 }
+
+// Jargon: when most of a question's Latin words are unknown to the
+// knowledge (the article's glosses, the claims, the lexicon), it asks about
+// something else, in words of a field the article never uses: "kubectl get
+// pods shows CrashLoopBackOff for my fastapi inference pod", "Triton dynamic
+// batching: what max_queue_delay_microseconds is sane?". A founder's
+// question about their company, even in slang or with a product's jargon,
+// keeps most of its words in the article's field. Calibrated on the
+// development sets (the highest on-topic share there is 0.50); a risk
+// concept's strong form lifts it, as it lifts an out-of-scope word.
+const (
+	jargonMinWords = 4    // Latin content words a question needs before its share counts
+	jargonShare    = 0.55 // the share of them unknown to the knowledge that rules it out
+)
+
+// jargon reports whether the question's Latin words are mostly unknown.
+func jargon(s *scratch) bool {
+	var n, unknown int
+	for i, u := range s.units {
+		if u.han || u.stop || u.num {
+			continue
+		}
+		n++
+		if (u.key == keyWord || u.typo) && s.marks[i]&markIn == 0 {
+			unknown++
+		}
+	}
+	return n >= jargonMinWords && float64(unknown) >= jargonShare*float64(n)
+}

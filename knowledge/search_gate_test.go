@@ -63,6 +63,13 @@ func TestSearchGateRules(t *testing.T) {
 		{"out word describes the product", "我们做简历优化的AI助手,用户试用完都不付费", "segment"},
 		{"out word describes the startup", "we sell an AI résumé assistant, 2,000 users but nobody pays", "market"},
 		{"out word not before a product", "报销和发票用什么 SaaS 比较好?", ""},
+		// Jargon: most Latin words unknown to the knowledge.
+		{"jargon", "kubectl rollout restart leaves the old replicaset hanging with stale endpoints, any idea?", ""},
+		// Typos are read as the word one edit away, and still rank.
+		{"typos", "should we sell to consmuers or enterprsies?", "segment"},
+		{"typos, a business word", "nobdy pays for our chatbot, is the buisness model broken?", "market"},
+		// ... but lift no veto: "gunicorn" is one edit from "unicorn".
+		{"a typo lifts no veto", "gunicorn 4 workers 的 timeout 该怎么配?", ""},
 		// A name says who, not what about: a product's or company's name
 		// alone (a weak form) is no topic; beside an AI or business word it is.
 		{"a name alone", "Midjourney 和 DALL-E 哪个画猫更好看?", ""},

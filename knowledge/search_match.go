@@ -22,7 +22,8 @@ func (ix *Index) matchConcepts(s *scratch, q string) {
 		for _, si := range cands {
 			sf := &ix.lex.surfaces[si]
 			if end := matchLoose(us, i, sf.keys, sf.loose); end > 0 {
-				s.found = append(s.found, found{concept: sf.concept, from: int32(i), to: int32(end), weak: sf.weak})
+				typo := slices.ContainsFunc(us[i:end], func(u unit) bool { return u.typo })
+				s.found = append(s.found, found{concept: sf.concept, from: int32(i), to: int32(end), weak: sf.weak, typo: typo})
 			}
 		}
 	}
@@ -88,10 +89,12 @@ func (ix *Index) hit(s *scratch, f *found, w float32) {
 			s.marks[i] |= markJoined
 		}
 	}
-	if cc.risk && !f.weak {
+	// A form read through a typo names its concept, but lifts no veto:
+	// "gunicorn" is one edit from "unicorn".
+	if cc.risk && !f.weak && !f.typo {
 		g.add(&g.risk, from, to)
 	}
-	if cc.risk && (cc.money || !f.weak) || cc.kind == kindTrade && !f.weak || c == ix.money {
+	if !f.typo && (cc.risk && (cc.money || !f.weak) || cc.kind == kindTrade && !f.weak || c == ix.money) {
 		g.add(&g.topic, from, to)
 	}
 	switch {

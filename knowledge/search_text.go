@@ -37,6 +37,7 @@ type unit struct {
 	han        bool
 	stop       bool // a stop word or stop character: not a search term alone
 	num        bool // starts with a digit
+	typo       bool // read as the known word one edit away (search_typo.go)
 }
 
 // vocab maps words to ids. Index-time words are registered; query-time
@@ -44,6 +45,7 @@ type unit struct {
 type vocab struct {
 	raw   map[string]uint32 // lower-cased surface form -> id
 	stems map[string]uint32 // stem -> id
+	near  map[string]uint32 // one-deletion forms of known words -> id (search_typo.go); nil until freeze
 }
 
 func newVocab() *vocab {
@@ -65,12 +67,17 @@ func (v *vocab) add(w string) uint32 {
 	return id
 }
 
-// lookup returns the id of a lower-cased word, 0 when unknown.
-func (v *vocab) lookup(w []byte) uint32 {
+// lookup returns the id of a lower-cased word, or of the one known word a
+// typo away from it (typo set); 0 when unknown.
+func (v *vocab) lookup(w []byte) (id uint32, typo bool) {
 	if id, ok := v.raw[string(w)]; ok {
-		return id
+		return id, false
 	}
-	return v.stems[stem(string(w))]
+	if id := v.stems[stem(string(w))]; id != 0 {
+		return id, false
+	}
+	id = v.nearest(w)
+	return id, id != 0
 }
 
 func stem(w string) string {
@@ -114,13 +121,14 @@ func analyze(dst []unit, buf []byte, text string, v *vocab, reg bool) ([]unit, [
 				i--
 			}
 			var id uint32
+			var typo bool
 			if reg {
 				id = v.add(string(buf))
 			} else {
-				id = v.lookup(buf)
+				id, typo = v.lookup(buf)
 			}
 			dst = append(dst, unit{
-				key: keyWord | uint64(id), start: int32(start), end: int32(i),
+				key: keyWord | uint64(id), start: int32(start), end: int32(i), typo: typo,
 				stop: english.IsStopWord(string(buf)) || len(buf) == 1 && buf[0] < '0' || len(buf) == 1 && buf[0] > '9',
 				num:  buf[0] >= '0' && buf[0] <= '9',
 			})

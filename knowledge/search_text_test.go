@@ -49,11 +49,40 @@ func foldString(s string) []rune {
 func TestStemmedLookup(t *testing.T) {
 	v := newVocab()
 	id := v.add("fundraise")
-	if got := v.lookup([]byte("fundraising")); got != id {
+	if got, _ := v.lookup([]byte("fundraising")); got != id {
 		t.Errorf("lookup(fundraising) = %d, want %d (the id of fundraise)", got, id)
 	}
-	if got := v.lookup([]byte("weather")); got != 0 {
+	if got, _ := v.lookup([]byte("weather")); got != 0 {
 		t.Errorf("lookup(weather) = %d, want 0", got)
+	}
+}
+
+// TestTypoLookup: after freeze, a word one edit from exactly one known
+// word of fuzzyMin letters or more is read as it.
+func TestTypoLookup(t *testing.T) {
+	v := newVocab()
+	traffic, enterprise := v.add("traffic"), v.add("enterprise")
+	v.add("plant")
+	v.add("plans")
+	v.freeze()
+	tests := []struct {
+		w    string
+		want uint32
+	}{
+		{"tarffic", traffic},       // two letters swapped
+		{"trafic", traffic},        // a letter dropped
+		{"trafficc", traffic},      // a letter added
+		{"trathic", 0},             // two edits
+		{"enterprize", enterprise}, // a letter changed
+		{"plane", 0},               // one edit from two known words
+		{"plnt", 0},                // too short to read typos in
+		{"traffic2", 0},            // not letters only
+	}
+	for _, tt := range tests {
+		got, typo := v.lookup([]byte(tt.w))
+		if got != tt.want || typo != (tt.want != 0) {
+			t.Errorf("lookup(%q) = %d, %v; want %d", tt.w, got, typo, tt.want)
+		}
 	}
 }
 

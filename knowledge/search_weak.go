@@ -25,6 +25,7 @@ type found struct {
 	from, to int32
 	weak     bool
 	quiet    bool // a weak form covered by a longer phrase or an everyday word: the gate's only
+	typo     bool // read through a typo (search_typo.go)
 }
 
 // contextWeight is what a concept named only outside the asked sentences
