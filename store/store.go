@@ -18,7 +18,8 @@ type Options struct {
 	// SeenTTL is how long Seen remembers an event or interaction ID.
 	SeenTTL time.Duration
 	// IdentifyInterval is the gap between two identifies of one
-	// max_concurrency bucket (Discord: 5 s).
+	// max_concurrency bucket (Discord: 5 s; the default adds a margin for
+	// clock skew between the processes sharing the database).
 	IdentifyInterval time.Duration
 	// ReconnectDelay is the pause before a lost PostgreSQL listener or
 	// lease connection tries again.
@@ -34,7 +35,7 @@ type Options struct {
 // The defaults, in one place.
 const (
 	DefaultSeenTTL          = time.Hour
-	DefaultIdentifyInterval = 5 * time.Second
+	DefaultIdentifyInterval = 5500 * time.Millisecond
 	DefaultReconnectDelay   = time.Second
 	DefaultLeaseCheck       = 2 * time.Second
 )

@@ -100,6 +100,9 @@ func TestAnswerWithinLimits(t *testing.T) {
 					t.Errorf("custom_id %d chars", len(id))
 				}
 			}
+			if want := (len(ids) + MaxButtons - 1) / MaxButtons; len(last.Components) != want {
+				t.Errorf("%d buttons in %d rows; want %d", len(ids), len(last.Components), want)
+			}
 		})
 	}
 }

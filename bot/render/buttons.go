@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,10 +24,10 @@ const (
 
 // AnswerButtons are the rows under an answer: what to do about each cited
 // risk, more on each (what /risks ID shows), then sources (when it cites
-// anything), assess my company, and thumbs up and down. Labels are in the
-// answer's language.
+// anything), assess my company, and thumbs up and down, in that order and
+// packed MaxButtons to a row, so the message takes as few rows as Discord
+// allows. Labels are in the answer's language.
 func AnswerButtons(risks []advisor.Risk, kb *knowledge.Base, lang string) []discordgo.MessageComponent {
-	var rows []discordgo.MessageComponent
 	var todo, more []discordgo.MessageComponent
 	for _, r := range risks[:min(len(risks), MaxButtons)] {
 		todo = append(todo, discordgo.Button{CustomID: ToDoID(r, kb, lang), Label: T(lang, "todo") + " · " + r.ID,
@@ -34,10 +35,7 @@ func AnswerButtons(risks []advisor.Risk, kb *knowledge.Base, lang string) []disc
 		more = append(more, discordgo.Button{CustomID: MoreID(r.ID, lang), Label: T(lang, "moreon") + " · " + r.ID,
 			Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "🔎"}})
 	}
-	if len(todo) > 0 {
-		rows = append(rows, discordgo.ActionsRow{Components: todo}, discordgo.ActionsRow{Components: more})
-	}
-	var row []discordgo.MessageComponent
+	buttons := append(todo, more...)
 	if len(risks) > 0 {
 		cid := IDSources
 		for _, r := range risks {
@@ -49,14 +47,18 @@ func AnswerButtons(risks []advisor.Risk, kb *knowledge.Base, lang string) []disc
 			}
 			cid += r.ID
 		}
-		row = append(row, discordgo.Button{CustomID: cid, Label: T(lang, "sources"), Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "📖"}})
+		buttons = append(buttons, discordgo.Button{CustomID: cid, Label: T(lang, "sources"), Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "📖"}})
 	}
-	row = append(row,
+	buttons = append(buttons,
 		discordgo.Button{CustomID: IDAssess, Label: T(lang, "assessbtn"), Style: discordgo.PrimaryButton, Emoji: &discordgo.ComponentEmoji{Name: "🩺"}},
 		discordgo.Button{CustomID: IDFeedback + "up", Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👍"}},
 		discordgo.Button{CustomID: IDFeedback + "down", Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👎"}},
 	)
-	return append(rows, discordgo.ActionsRow{Components: row})
+	var rows []discordgo.MessageComponent
+	for row := range slices.Chunk(buttons, MaxButtons) {
+		rows = append(rows, discordgo.ActionsRow{Components: row})
+	}
+	return rows
 }
 
 // ToDoID is the custom_id of the "what to do" button of r: the actions the

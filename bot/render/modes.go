@@ -15,7 +15,7 @@ const maxSourceMessages = 5
 // ModeList is /risks: the seven failure modes, each with its ID as code.
 func ModeList(kb *knowledge.Base, lang string) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{Title: T(lang, "risklist"), Color: AnswerColor,
-		Footer: &discordgo.MessageEmbedFooter{Text: "knowledge " + kb.Version}}
+		Footer: &discordgo.MessageEmbedFooter{Text: T(lang, "kbversion", kb.Version)}}
 	for _, m := range kb.Modes {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
 			Name: Clip(fmt.Sprintf("`%s` · %s", m.ID, m.Title.In(lang)), MaxFieldName), Value: Clip(m.Summary.In(lang), 300)})
@@ -31,7 +31,7 @@ func ModeCard(m *knowledge.Mode, version, lang string) *discordgo.MessageEmbed {
 		Title:       Clip(fmt.Sprintf("`%s` · %s", m.ID, m.Title.In(lang)), MaxTitle),
 		Description: Clip(m.Summary.In(lang)+fmt.Sprintf("\n\n> 「%s」(¶%d)", m.Heading.Quote, m.Heading.Paragraph), MaxDescription),
 		Color:       AnswerColor,
-		Footer:      &discordgo.MessageEmbedFooter{Text: "knowledge " + version},
+		Footer:      &discordgo.MessageEmbedFooter{Text: T(lang, "kbversion", version)},
 	}
 	for _, g := range []struct {
 		key    string

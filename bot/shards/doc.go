@@ -10,7 +10,8 @@
 //     or the network cut) closes that shard's gateway session, and the
 //     shard is waited for again;
 //   - every identify is paced by the store (store.WaitIdentify, one per
-//     max_concurrency bucket every five seconds across processes). The
+//     max_concurrency bucket every store.DefaultIdentifyInterval across
+//     processes: Discord's 5 s and a margin for clock skew). The
 //     pacing sits in the gateway connection itself (pace.go): the
 //     websocket dialer's connection waits for a slot before it writes an
 //     Identify frame, so discordgo's own identifies (at Open, and in
