@@ -38,6 +38,14 @@ var factLabels = map[string]knowledge.Text{
 	situation.FieldGPUs:             {ZH: "GPU", EN: "GPUs"},
 	situation.FieldUsers:            {ZH: "用户", EN: "users"},
 	situation.FieldCustomerPrice:    {ZH: "每个客户的价格", EN: "price per customer"},
+	situation.FieldOpenWeights:      {ZH: "开源权重", EN: "open weights"},
+}
+
+// noneTexts word the facts that say there is none yet ("没人买单" is
+// paying_users false; "没有收入" is yearly revenue 0): a state, no count.
+var noneTexts = map[string]knowledge.Text{
+	"paying_users":   {ZH: "还没有付费用户", EN: "no paying users yet"},
+	"annual_revenue": {ZH: "还没有收入", EN: "no revenue yet"},
 }
 
 // monthlyLabels name the annual_* facts the founder gave per month.
@@ -59,6 +67,13 @@ func factText(f situation.Fact, lang string) string {
 		words = "“" + f.Text + "”"
 	}
 	v, ok := f.Value.(float64)
+	if none, isNone := noneTexts[f.Field]; isNone && (f.Value == false || ok && v == 0) {
+		label, words = none.In(lang), "("+words+")"
+		if lang == "en" {
+			words = " " + words
+		}
+		return label + words
+	}
 	if !ok {
 		return label + " " + words
 	}

@@ -11,11 +11,15 @@ import (
 // to it: "没有母公司", "don't have a parent company".
 const negationReach = 12
 
-// choice is a profile choice or mark read from one word.
+// choice is a profile choice or mark read from one word. A named choice
+// lacks the evidence its cue needs ("开源" with nothing said of being paid):
+// it sets nothing, yet still names its value in its clause.
 type choice struct {
 	field, value string
 	start, end   int
 	clause       int
+	word         int // index of the word in the message's matches
+	named        bool
 }
 
 // readChoices reads the profile choices and flags the message states:
@@ -24,6 +28,7 @@ type choice struct {
 // values of one field ("开源先行然后再闭源收费" states neither).
 func (rd *reading) readChoices() {
 	var got []choice
+	named := false
 	for mi, m := range rd.ms {
 		if len(m.cue.sets) == 0 {
 			continue
@@ -32,12 +37,20 @@ func (rd *reading) readChoices() {
 		c := rd.cs[ci]
 		for _, set := range m.cue.sets {
 			start, end := m.start, m.end
+			named = false
 			if set.sentence {
 				sf := rd.sentenceFlags(m.start)
 				if c.foreign() || sf&(fDecision|fHypothetical) != 0 || sf&set.needs == 0 {
 					continue
 				}
 				start = rd.reachBack(mi, set.needs)
+			} else if set.anywhere {
+				if !c.statesChoice() {
+					continue
+				}
+				if named = rd.said&set.needs == 0; !named {
+					start, end = rd.beside(mi, set.needs)
+				}
 			} else {
 				if !c.statesChoice() || c.flags&set.needs != set.needs {
 					continue
@@ -66,16 +79,27 @@ func (rd *reading) readChoices() {
 			} else if value == "" {
 				continue
 			}
-			got = append(got, choice{field: set.field, value: value, start: start, end: end, clause: ci})
+			got = append(got, choice{field: set.field, value: value, start: start, end: end, clause: ci, word: mi, named: named})
 		}
 	}
-	for i, g := range got {
+	rd.addChoices(got)
+}
+
+// addChoices adds the choices read as facts. Where one clause names two
+// values of one field it states neither, nor anything else the words
+// naming them say ("开源先行然后再闭源收费": no open weights either), except
+// that consumers and enterprises said apart are "both". A named choice
+// adds nothing itself.
+func (rd *reading) addChoices(got []choice) {
+	var clashed []int // words whose choices clash
+	for i := range got {
+		g := &got[i]
 		if g.field == "" {
 			continue
 		}
 		both := false
 		for j := i + 1; j < len(got); j++ {
-			h := got[j]
+			h := &got[j]
 			if h.clause != g.clause || h.field != g.field || h.value == g.value {
 				continue
 			}
@@ -83,20 +107,21 @@ func (rd *reading) readChoices() {
 				both = true
 				g.end = max(g.end, h.end)
 			} else {
+				clashed = append(clashed, g.word, h.word)
 				g.field = ""
 			}
-			got[j].field = ""
+			h.field = ""
 		}
 		if both && g.field != "" {
 			g.value = "both"
 		}
-		if g.field != "" {
-			f := Fact{Field: g.field, Value: typed(g.field, g.value)}
-			if g.field == FieldPayingUsers {
-				f.Unit = "users"
-			}
-			rd.add(cand{fact: f, amount: g.field == FieldAnnualRevenue, period: periodYear}, g.start, g.end)
+	}
+	for _, g := range got {
+		if g.field == "" || g.named || slices.Contains(clashed, g.word) {
+			continue
 		}
+		f := Fact{Field: g.field, Value: typed(g.field, g.value)}
+		rd.add(cand{fact: f, amount: g.field == FieldAnnualRevenue, period: periodYear}, g.start, g.end)
 	}
 }
 
@@ -106,6 +131,24 @@ func (rd *reading) widenTo(ci int, f mark, start, end int) (int, int) {
 	for _, m := range rd.ms {
 		if m.cue.flags&f != 0 && clauseOf(rd.cs, m.start) == ci {
 			start, end = min(start, m.start), max(end, m.end)
+		}
+	}
+	return start, end
+}
+
+// beside returns the span of word mi, widened over the nearest word
+// carrying f in its sentence when no more than maxGap bytes stand between
+// them ("开源了权重,但没有付费"); evidence further off is not quoted.
+func (rd *reading) beside(mi int, f mark) (int, int) {
+	m := rd.ms[mi]
+	sentence := rd.clauseAt(m.start).sentence
+	start, end, gap := m.start, m.end, maxGap+1
+	for _, p := range rd.ms {
+		if p.cue.flags&f == 0 || rd.clauseAt(p.start).sentence != sentence || !rd.clauseAt(p.start).states() {
+			continue
+		}
+		if g := max(p.start-m.end, m.start-p.end); g < gap {
+			start, end, gap = min(m.start, p.start), max(m.end, p.end), g
 		}
 	}
 	return start, end
@@ -193,17 +236,18 @@ func (rd *reading) negatedAt(mi int) (int, bool) {
 	return 0, false
 }
 
-// boolFields are flags; raised and annual_loss are flags too when said in
-// words, with no figure ("lots of funding", "亏损严重").
-var boolFields = []string{"parent_company", "cloud_bills_overdue", "competes_with_platform_giants", FieldRaised, FieldAnnualLoss}
+// boolFields are flags; raised, annual_loss and paying_users are flags too
+// when said in words, with no figure ("lots of funding", "亏损严重", and
+// "没人买单": paying_users false, a state and not a count of 0).
+var boolFields = []string{"parent_company", "cloud_bills_overdue", "competes_with_platform_giants", FieldOpenWeights, FieldRaised, FieldAnnualLoss, FieldPayingUsers}
 
 // typed is a choice's value as a fact holds it: a bool for flags, a number
-// for the "no revenue" and "no paying users" words, else the choice.
+// for the "no revenue" words, else the choice.
 func typed(field, value string) any {
 	switch {
 	case slices.Contains(boolFields, field):
 		return value == "true"
-	case field == FieldAnnualRevenue || field == FieldPayingUsers:
+	case field == FieldAnnualRevenue:
 		return 0.0
 	}
 	return value

@@ -25,7 +25,10 @@
 // company named as the founder's rival ("和vivo、OPPO竞争") does not make a
 // sentence about it; numbers after a need or plan ("need 500 H100s",
 // "打算买") are not had. A question states a choice only about the founder
-// ("我们做文生图的还有机会吗"). What cannot be read (a number with no
+// ("我们做文生图的还有机会吗"). A choice that says more than its word needs
+// the evidence for the rest: "开源" is open_weights, and model_strategy
+// "open-source" (no paid version) only where the conversation also says
+// nothing is paid for ("没有付费版本", "没人买单", "怎么变现"). What cannot be read (a number with no
 // unit, a negative or absurd amount, two values for one fact, figures that
 // disagree with each other or with the founder's words) becomes a Note in
 // both languages, never a guess; no finding in the founder's favour rests

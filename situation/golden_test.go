@@ -30,6 +30,8 @@ var goldenQuestions = []struct {
 	{"unknown-units", "我们有 500 个 zorb, 每月 3000 个 blip, burn -2M 每月", nil},
 	{"off-topic", "明天北京天气怎么样", nil},
 	{"follow-up", "具体该怎么做?", []string{"我们是做开源文生图的,钱还能烧一年,最大的风险是什么?"}},
+	{"open-weights-unpaid", "我们开源了权重,但没有付费版本", nil},
+	{"nobody-pays-zh", "我们做C端的,产品很好但是没人买单", nil},
 }
 
 func TestGolden(t *testing.T) {

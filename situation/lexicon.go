@@ -35,6 +35,7 @@ const (
 	fLow                           // low, poor (数字化程度很低)
 	fAverse                        // cannot stand (hate, 受不了)
 	fPerCustomer                   // a price per customer or contract, not per user a month
+	fUnpaid                        // nothing is paid for: no paid version, nobody pays, or how to make money
 )
 
 // cue is everything one word means to the reader; a word listed in several

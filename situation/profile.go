@@ -55,14 +55,22 @@ func (r *Reader) profile(facts []cand) basis {
 		if isNum {
 			b.val[c.fact.Field] = v
 		}
-		if _, ok := assess.FieldByName(c.fact.Field); !ok {
+		pf, ok := assess.FieldByName(c.fact.Field)
+		if !ok {
 			continue
 		}
 		switch x := c.fact.Value.(type) {
 		case float64:
 			set(p, c.fact.Field, strconv.FormatFloat(v, 'f', -1, 64))
 		case bool:
-			set(p, c.fact.Field, strconv.FormatBool(x))
+			// A count said in words is none ("没人买单"): the rules read
+			// no paying users as 0; comparisons (val) never see it.
+			switch {
+			case pf.Kind != assess.KindCount:
+				set(p, c.fact.Field, strconv.FormatBool(x))
+			case !x:
+				set(p, c.fact.Field, "0")
+			}
 		case string:
 			set(p, c.fact.Field, x)
 		}

@@ -19,6 +19,7 @@ type reading struct {
 	notes    []Note
 	currency string // the first currency written, or suggested by an amount's scale
 	chinese  bool   // written mostly in Chinese: bare amounts are yuan
+	said     mark   // the markers of the conversation's clauses that state, every message's
 }
 
 // cand is a fact read from a message, before conflicts are settled.
@@ -32,7 +33,8 @@ type cand struct {
 	burn   bool    // a net burn rate
 }
 
-// read prepares one message and reads its facts.
+// read prepares one message: its words, clauses and numbers. readFacts
+// then reads its facts, once every message of the conversation is read so.
 func (r *Reader) read(s string, question bool) *reading {
 	rd := &reading{r: r, question: question}
 	if len(s) > maxText {
@@ -59,6 +61,25 @@ func (r *Reader) read(s string, question bool) *reading {
 		}
 	}
 	rd.chinese = chinese(rd.t.norm)
+	return rd
+}
+
+// stated is the union of the markers of the message's clauses that state.
+func (rd *reading) stated() mark {
+	var f mark
+	for _, c := range rd.cs {
+		if c.states() {
+			f |= c.flags
+		}
+	}
+	return f
+}
+
+// readFacts reads the message's facts; said is what the conversation's
+// clauses that state hold (stated, of every message), for the choices
+// whose evidence may stand anywhere in it.
+func (rd *reading) readFacts(said mark) {
+	rd.said = said
 	rd.readNumbers()
 	// A scale suggests a currency only on an amount: "7B" is a model's size.
 	for _, c := range rd.cands {
@@ -68,7 +89,6 @@ func (r *Reader) read(s string, question bool) *reading {
 	}
 	rd.readChoices()
 	sort.SliceStable(rd.cands, func(i, j int) bool { return rd.cands[i].pos < rd.cands[j].pos })
-	return rd
 }
 
 // chinese reports whether s has at least half as many Han characters as

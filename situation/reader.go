@@ -2,7 +2,6 @@ package situation
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/premortem/premortem/assess"
 	"github.com/premortem/premortem/knowledge"
@@ -157,19 +156,6 @@ func (r *Reader) indexCase(cs knowledge.Case) {
 	}
 }
 
-// saysUnpaid reports whether the texts say the product earns nothing yet.
-func saysUnpaid(question string, history []string) bool {
-	for _, t := range append([]string{question}, history...) {
-		t = strings.ToLower(t)
-		for _, w := range unpaidWords {
-			if strings.Contains(t, w) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // Read reads question, and history (the founder's earlier messages, oldest
 // first), into a Situation. Facts in the question win over earlier ones.
 func (r *Reader) Read(question string, history ...string) Situation {
@@ -180,6 +166,13 @@ func (r *Reader) Read(question string, history ...string) Situation {
 	}
 	q := r.read(question, true)
 	texts = append(texts, q)
+	var said mark
+	for _, t := range texts {
+		said |= t.stated()
+	}
+	for _, t := range texts {
+		t.readFacts(said)
+	}
 
 	// The currency a text suggests applies to its bare amounts; a text that
 	// suggests none takes the question's, else the latest earlier one's.
@@ -204,12 +197,6 @@ func (r *Reader) Read(question string, history ...string) Situation {
 		s.Facts = append(s.Facts, c.fact)
 	}
 	b := r.profile(facts)
-	// The rules read model_strategy "open-source" as open with no paid
-	// version. Open weights alone do not say that: it holds only when the
-	// founder also says they earn nothing from it, or asks how to.
-	if b.profile.ModelStrategy == "open-source" && !saysUnpaid(question, history) {
-		b.profile.ModelStrategy = ""
-	}
 	s.Profile = b.profile
 	s.Comparisons = r.compare(b)
 	s.Why = r.undisputed(r.why(b.profile), b.disputed)

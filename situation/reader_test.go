@@ -61,7 +61,7 @@ func TestReadFacts(t *testing.T) {
 			fact("paying_users", 2000.0, "users", "2000 个付费用户"), fact("monthly_price", 30.0, "CNY/month", "每月 30 块")}},
 		{"paying users and price en", "20k paying users at $20/month", nil, []Fact{
 			fact("paying_users", 2e4, "users", "20k paying users"), fact("monthly_price", 20.0, "USD/month", "$20/month")}},
-		{"no paying customers", "我们拿了好几个技术大奖,可就是没有付费客户", nil, []Fact{fact("paying_users", 0.0, "users", "没有付费客户")}},
+		{"no paying customers", "我们拿了好几个技术大奖,可就是没有付费客户", nil, []Fact{fact("paying_users", false, "", "没有付费客户")}},
 		{"GPUs zh", "我们有 64 张 A800", nil, []Fact{fact("gpus", 64.0, "A800", "64 张 A800"), fact("gpu_access", "own", "", "64 张 A800")}},
 		{"GPUs en rented", "we rented 64 H100s", nil, []Fact{fact("gpus", 64.0, "H100", "64 H100s"), fact("gpu_access", "rented", "", "64 H100s")}},
 		{"GPUs by model number", "8 块 4090", nil, []Fact{fact("gpus", 8.0, "4090", "8 块 4090"), fact("gpu_access", "own", "", "8 块 4090")}},
@@ -69,8 +69,17 @@ func TestReadFacts(t *testing.T) {
 		{"GPUs constrained", "买不到H100,我们是不是就完了?", nil, []Fact{fact("gpu_access", "constrained", "", "买不到H100")}},
 
 		// Choices and flags.
-		{"open weights zh", "权重开源了", nil, []Fact{fact("model_strategy", "open-source", "", "权重开源")}},
-		{"open sourced en", "we open-sourced our model last year", nil, []Fact{fact("model_strategy", "open-source", "", "open-sourced")}},
+		{"open weights zh", "权重开源了", nil, []Fact{fact(FieldOpenWeights, true, "", "权重开源")}},
+		{"open weights, nothing paid", "我们开源了权重,但没有付费版本", nil, []Fact{
+			fact(FieldOpenWeights, true, "", "开源了"), fact("model_strategy", "open-source", "", "开源了权重,但没有付费")}},
+		{"open weights and a paid edition", "我们开源了权重,同时卖企业版", nil, []Fact{fact(FieldOpenWeights, true, "", "开源了")}},
+		{"open weights, how to make money", "We open-sourced our weights. How do we make money now?", nil, []Fact{
+			fact(FieldOpenWeights, true, "", "open-sourced"), fact("model_strategy", "open-source", "", "open-sourced")}},
+		{"open weights, nothing paid later", "现在怎么变现?", []string{"我们开源了权重"}, []Fact{
+			earlier(fact(FieldOpenWeights, true, "", "开源了")), earlier(fact("model_strategy", "open-source", "", "开源了"))}},
+		{"free is someone else's", "Meta 免费放出 Llama,我们的模型也开源了", nil, []Fact{fact(FieldOpenWeights, true, "", "开源了")}},
+		{"nobody pays", "我们的产品很好但是没人买单", nil, []Fact{fact("paying_users", false, "", "没人买单")}},
+		{"open sourced en", "we open-sourced our model last year", nil, []Fact{fact(FieldOpenWeights, true, "", "open-sourced")}},
 		{"not open source", "我们没有开源", nil, []Fact{fact("model_strategy", "closed", "", "没有开源")}},
 		{"to B", "我们是做 to B 的", nil, []Fact{fact("customers", "enterprise", "", "to B")}},
 		{"enterprise zh", "我们面向企业", nil, []Fact{fact("customers", "enterprise", "", "面向企业")}},
@@ -78,7 +87,7 @@ func TestReadFacts(t *testing.T) {
 		{"C端", "我们做C端", nil, []Fact{fact("customers", "consumer", "", "C端")}},
 		{"both segments", "我们 to B 也做 C端", nil, []Fact{fact("customers", "both", "", "to B 也做 C端")}},
 		{"text to image", "我们是做开源文生图的,钱还能烧一年,最大的风险是什么?", nil, []Fact{
-			fact("model_strategy", "open-source", "", "开源"), fact("scenario", "text-to-image", "", "文生图"), fact("runway_months", 12.0, "months", "还能烧一年")}},
+			fact(FieldOpenWeights, true, "", "开源"), fact("scenario", "text-to-image", "", "文生图"), fact("runway_months", 12.0, "months", "还能烧一年")}},
 		{"code assistant SaaS", "我们做 code assistant 的 SaaS,面向企业", nil, []Fact{
 			fact("scenario", "code-assistant", "", "code assistant"), fact("customers", "enterprise", "", "面向企业")}},
 		{"agent", "我们想做 AI agent,能自动执行任务那种,这个方向能变现吗", nil, []Fact{fact("scenario", "agent", "", "AI agent")}},
@@ -104,12 +113,12 @@ func TestReadFacts(t *testing.T) {
 		{"hypothetical", "如果每月烧500万,能撑多久", nil, []Fact{}},
 		{"both sides of a dilemma", "开源先行然后再闭源收费,这条路走得通吗?", nil, []Fact{}},
 		{"market talk", "agents are hot, should we pivot our chatbot into an agent platform?", nil, []Fact{}},
-		{"still not or", "我们还是没有付费客户", nil, []Fact{fact("paying_users", 0.0, "users", "没有付费客户")}},
+		{"still not or", "我们还是没有付费客户", nil, []Fact{fact("paying_users", false, "", "没有付费客户")}},
 		{"team and ranks", "we r an llm startup w/ 10 ppl, top 3 in our niche, 7B model", nil, []Fact{}},
 
 		// Conversation.
 		{"history facts", "具体该怎么做?", []string{"我们是做开源文生图的,钱还能烧一年"}, []Fact{
-			earlier(fact("model_strategy", "open-source", "", "开源")), earlier(fact("scenario", "text-to-image", "", "文生图")),
+			earlier(fact(FieldOpenWeights, true, "", "开源")), earlier(fact("scenario", "text-to-image", "", "文生图")),
 			earlier(fact("runway_months", 12.0, "months", "还能烧一年"))}},
 		{"question wins over history", "现在只能撑 6 个月了", []string{"钱还能烧一年", "我们做文生图"}, []Fact{
 			fact("runway_months", 6.0, "months", "能撑 6 个月"), earlier(fact("scenario", "text-to-image", "", "文生图"))}},

@@ -197,7 +197,8 @@ func TestReadStatedSigns(t *testing.T) {
 func TestReadCurrency(t *testing.T) {
 	runReadCases(t, []readCase{
 		{name: "no revenue needs no currency", q: "开源还是闭源?我们刚发布了一个7B的开源模型,GitHub上5000星,但还没有收入。",
-			want:    []Fact{fact("model_strategy", "open-source", "", "开源模型"), fact("annual_revenue", 0.0, "year", "没有收入")},
+			want: []Fact{fact(FieldOpenWeights, true, "", "开源模型"), fact("model_strategy", "open-source", "", "开源模型,GitHub上5000星,但还没有收入"),
+				fact("annual_revenue", 0.0, "year", "没有收入")},
 			profile: map[string]string{"currency": ""}},
 		{name: "Chinese implies yuan", q: "每月烧 300", want: []Fact{fact("annual_cost", 300.0, "CNY/month", "每月烧 300")}, profile: map[string]string{"currency": "CNY"}},
 		{name: "English implies nothing", q: "we burn 300 a month", want: []Fact{fact("annual_cost", 300.0, "month", "burn 300 a month")}},

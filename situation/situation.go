@@ -20,6 +20,7 @@ const (
 	FieldCustomerPrice = "customer_price" // a price per customer or contract, as a business pays it ("1.2M RMB per year per customer")
 	FieldGPUs          = "gpus"           // GPUs the company has; Unit names the card when given
 	FieldUsers         = "users"          // users, paying or not
+	FieldOpenWeights   = "open_weights"   // true: the model's weights are open ("我们开源了权重"), which says nothing of a paid version
 )
 
 const (
@@ -47,7 +48,9 @@ type Situation struct {
 // Fact is one thing the founder said, as they said it. Value is a float64
 // (an amount in Unit's currency and in the period the founder wrote it:
 // "Burn is $2M a month" is annual_cost 2000000 "USD/month"; counts;
-// months), a string (a profile choice) or a bool. Profile holds amounts in
+// months), a string (a profile choice) or a bool (a flag, or a figure said
+// in words: "没人买单" is paying_users false, none yet, which no comparison
+// counts with; the profile holds it as 0). Profile holds amounts in
 // the profile's own periods (annual_cost per year). Text is the founder's
 // own words it was read from.
 type Fact struct {

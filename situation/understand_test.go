@@ -76,6 +76,9 @@ func TestWhy(t *testing.T) {
 		{"README example", "我们是做开源文生图的,钱还能烧一年,最大的风险是什么?",
 			[]string{"scenario.crowdedness", "capital.runway"}, nil, []string{"capital.cloud-bills", "open-source.no-paid-path"}},
 		{"open weights and no paid path", "We open-sourced our weights. How do we make money now?", []string{"open-source.no-paid-path"}, nil, nil},
+		{"open weights, no paid version", "我们开源了权重,但没有付费版本", []string{"open-source.no-paid-path"}, nil, nil},
+		{"open weights beside an enterprise edition", "我们开源了权重,同时卖企业版", nil, nil, []string{"open-source.no-paid-path"}},
+		{"nobody pays is no paying users", "我们做C端的,产品很好但是没人买单", []string{"segment.paying-users"}, nil, nil},
 		{"cloud vendor is no overdue bill", "我们的服务部署在阿里云上,钱还能烧一年", []string{"capital.runway"}, nil, []string{"capital.cloud-bills"}},
 		{"cost revenue", "ARR 才 1M, burn 2M 每月", []string{"market.cost-revenue"}, nil, []string{"capital.runway", "capital.cloud-bills"}},
 		{"overdue bill", "our aws bill is overdue and they're threatening to cut us off", []string{"capital.cloud-bills"}, nil, []string{"capital.runway"}},
@@ -159,6 +162,7 @@ func TestComparisons(t *testing.T) {
 		{"enterprise users are no consumers", "我们面向企业, 200 个付费客户", nil, nil, nil, nil},
 		{"no revenue makes no multiple", "收入几乎是零, 每月烧500万", nil, nil, nil, nil},
 		{"nothing to compare", "我们是做开源文生图的", nil, nil, nil, nil},
+		{"nobody pays is no count", "我们做C端订阅,每月30块,没人买单", nil, nil, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

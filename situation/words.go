@@ -31,7 +31,7 @@ var amountCues = []amountCue{
 	{field: FieldSpent, def: periodTotal, words: []string{"烧了", "花了", "已经烧", "已经花", "spent", "burned through", "burnt through", "burned", "burnt"}},
 	{field: FieldAnnualLoss, def: periodYear, words: []string{"亏", "亏损", "亏了", "亏钱", "loss", "losses", "losing"}},
 	{field: FieldAnnualRevenue, def: periodYear, words: []string{
-		"收入", "营收", "流水", "销售额", "营业额", "进账", "赚", "赚了", "revenue", "revenues", "sales", "income", "earn", "earned", "earning", "we make", "bookings"}},
+		"收入", "营收", "流水", "销售额", "营业额", "进账", "赚", "赚了", "revenue", "revenues", "sales", "income", "earn", "earned", "earning", "we make", "we make money", "bookings"}},
 	{field: FieldAnnualRevenue, period: periodYear, words: []string{"arr", "run rate", "run-rate", "年收入", "年营收", "年流水", "全年收入", "annual revenue"}},
 	{field: FieldAnnualRevenue, period: periodMonth, words: []string{"mrr", "月收入", "月营收", "月流水", "monthly revenue"}},
 	{field: FieldCash, words: []string{

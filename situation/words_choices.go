@@ -4,7 +4,8 @@ package situation
 // states a fact. negated is the value when a negation word stands just
 // before it ("" to set nothing; value "" sets something only when negated);
 // needs is a marker that must also appear in the clause (or, with sentence,
-// the sentence); near one that must stand on a word next to it (nearWords);
+// the sentence; with anywhere, a clause that states in any message of the
+// conversation); near one that must stand on a word next to it (nearWords);
 // company asks for the company speaking (we, 我们, not 我) in the sentence.
 type choiceCue struct {
 	words    []string
@@ -14,6 +15,7 @@ type choiceCue struct {
 	needs    mark
 	near     mark
 	sentence bool
+	anywhere bool
 	company  bool
 }
 
@@ -22,8 +24,12 @@ type choiceCue struct {
 const nearWords = 3
 
 var choiceCues = []choiceCue{
-	{field: "model_strategy", value: "open-source", negated: "closed", words: []string{
-		"开源", "开源了", "已开源", "权重开源", "开源模型", "open source", "open-source", "open sourced", "open-sourced", "open-sourcing", "open sourcing", "open weights", "open-weight", "weights are open", "weights away", "give our weights away"}},
+	// Open weights say nothing of a paid version: model_strategy
+	// "open-source" (open, none paid) needs the founder to say that nothing
+	// is paid for, or to ask how to make money; "我们没有开源" is closed.
+	{field: FieldOpenWeights, value: "true", words: openWords},
+	{field: "model_strategy", negated: "closed", words: openWords},
+	{field: "model_strategy", value: "open-source", needs: fUnpaid, anywhere: true, words: openWords},
 	{field: "model_strategy", value: "open-core", words: []string{"open core", "open-core", "社区版", "开源版", "商业版", "community edition", "开源加付费", "开源+付费"}},
 	{field: "model_strategy", value: "closed", words: []string{"闭源", "不开源", "没开源", "closed source", "closed-source", "proprietary model", "closed model"}},
 	{field: "model_strategy", value: "third-party", words: []string{"调用api", "调用 api", "调api", "套壳", "wrapper", "gpt wrapper", "openai api", "third-party model", "third party model", "用别人的模型", "基于gpt", "基于 gpt"}},
@@ -96,11 +102,23 @@ var choiceCues = []choiceCue{
 		"losing money", "lose money", "losing a lot", "loss-making", "in the red", "unprofitable", "bleeding money"}},
 	{field: FieldAnnualLoss, value: "false", negated: "true", words: []string{
 		"已经盈利", "实现盈利", "盈利了", "开始盈利", "在盈利", "赚钱了", "profitable", "in the black", "making a profit", "turned a profit"}},
-	{field: FieldAnnualRevenue, value: "0", words: []string{
-		"没有收入", "零收入", "收入为零", "收入是零", "收入几乎是零", "收入几乎为零", "一分钱没赚", "一分钱都没赚", "没赚到钱", "没赚过钱", "no revenue", "zero revenue", "pre-revenue"}},
-	{field: FieldPayingUsers, value: "0", words: []string{
-		"没有付费用户", "没有付费客户", "没有一个付费", "没人付费", "没有人付费", "没人买单", "no paying customers", "no paying users", "nobody pays", "no one pays", "nobody is paying"}},
+	{field: FieldAnnualRevenue, value: "0", words: noRevenueWords},
+	// Nobody pays: a state, no count to compute with (paying_users false).
+	{field: FieldPayingUsers, value: "false", words: noPayersWords},
 }
+
+// openWords say the model's weights are open.
+var openWords = []string{
+	"开源", "开源了", "已开源", "权重开源", "开源模型", "open source", "open-source", "open sourced", "open-sourced", "open-sourcing", "open sourcing",
+	"open weights", "open-weight", "weights are open", "weights away", "give our weights away"}
+
+// noRevenueWords say that the company earns nothing yet.
+var noRevenueWords = []string{
+	"没有收入", "零收入", "收入为零", "收入是零", "收入几乎是零", "收入几乎为零", "一分钱没赚", "一分钱都没赚", "没赚到钱", "没赚过钱", "no revenue", "zero revenue", "pre-revenue"}
+
+// noPayersWords say that nobody pays yet.
+var noPayersWords = []string{
+	"没有付费用户", "没有付费客户", "没有一个付费", "没人付费", "没有人付费", "没人买单", "no paying customers", "no paying users", "nobody pays", "no one pays", "nobody is paying"}
 
 // competeWords say the founder competes with someone named in the sentence.
 var competeWords = []string{

@@ -1,5 +1,7 @@
 package situation
 
+import "slices"
+
 // decisionWords weigh options: a clause with one states no fact, and a
 // question with one asks for a decision.
 var decisionWords = []string{"还是", "要不要", "该不该", "应不应该", "是否应该", "是否该", "值得", "值不值", "哪个好", "哪个更", "选哪", "怎么选", "是不是比", "是不是该",
@@ -35,6 +37,7 @@ var markers = map[mark][]string{
 	fAverse: {"hate", "hates", "can't stand", "cannot stand", "can't tolerate", "won't tolerate", "don't tolerate", "intolerant", "afraid of", "fear", "fears", "worried about",
 		"complain", "complains", "受不了", "不能接受", "无法接受", "接受不了", "不接受", "怕", "讨厌", "零容忍", "投诉", "不允许", "担心", "最怕", "反感"},
 	fPerCustomer: perCustomer,
+	fUnpaid:      slices.Concat(unpaidWords, noPayersWords, noRevenueWords),
 }
 
 // premiseWords give the founder's own figures as a premise ("how long do we
@@ -74,7 +77,7 @@ var weakDecision = []string{"or", "vs", "vs.", "versus"}
 // fieldModes: the failure mode a profile field informs, for the dilemma a
 // choice word votes for.
 var fieldModes = map[string]string{
-	"scenario": "scenario", "customers": "segment", "model_strategy": "open-source", "model_scope": "generality",
+	"scenario": "scenario", "customers": "segment", "model_strategy": "open-source", FieldOpenWeights: "open-source", "model_scope": "generality",
 	"gpu_access": "capital", "parent_company": "capital", "cloud_bills_overdue": "capital", "competes_with_platform_giants": "generality",
 	"hallucination_tolerance": "segment", "customer_digital_maturity": "segment", "marketing_visibility": "market",
 }
@@ -91,11 +94,12 @@ var dilemmaWords = map[string][]string{
 	"on-device":   {"ai pc", "端侧", "on-device", "on device", "local model", "本地", "手机厂商", "apple", "iphone", "laptop", "笔记本"},
 }
 
-// unpaidWords say that an open model earns nothing yet, or ask how it
-// could: beside open weights they make model_strategy "open-source" (open,
-// no paid version).
+// unpaidWords say that nothing is paid for, or ask how it could be; beside
+// open weights they make model_strategy "open-source" (open, no paid
+// version), as noPayersWords and noRevenueWords do.
 var unpaidWords = []string{
-	"怎么赚钱", "如何赚钱", "怎么挣钱", "怎么变现", "如何变现", "怎么商业化", "如何商业化", "没有收入", "没收入", "零收入",
+	"怎么赚钱", "如何赚钱", "怎么挣钱", "怎么变现", "如何变现", "怎么商业化", "如何商业化", "没收入", "一分钱没拿到",
 	"免费", "不收费", "没有付费", "没付费", "没有商业版", "没有闭源",
-	"make money", "monetiz", "monetis", "no revenue", "zero revenue", "for free", "free to use", "no paid", "nothing paid", "earn nothing",
+	"make money", "we make money", "making money", "earn money", "monetize", "monetise", "monetizing", "monetising", "monetization", "monetisation",
+	"for free", "free to use", "no paid", "nothing paid", "earn nothing",
 }
