@@ -13,6 +13,7 @@ import (
 
 	"github.com/premortem/premortem/internal/discordfake"
 	"github.com/premortem/premortem/internal/fakellm"
+	"github.com/premortem/premortem/store"
 	"github.com/premortem/premortem/store/pgtest"
 )
 
@@ -180,10 +181,10 @@ log:
 	w.click(":c0")
 	w.click(":c0")
 	// A crash long after the start finds the identify bucket free; wait
-	// for that here (the store's slots are 5 s apart) to time the takeover
-	// itself, not Discord's identify pacing.
+	// for that here (the store's slots are DefaultIdentifyInterval apart)
+	// to time the takeover itself, not Discord's identify pacing.
 	ids := srv.IdentifyLog()
-	if free := time.Until(ids[len(ids)-1].At.Add(5 * time.Second)); free > 0 {
+	if free := time.Until(ids[len(ids)-1].At.Add(store.DefaultIdentifyInterval)); free > 0 {
 		time.Sleep(free)
 	}
 	killed := time.Now()
