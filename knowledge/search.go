@@ -30,6 +30,7 @@ type Index struct {
 	money    int32              // the "money-figure" concept, -1 if absent
 	prior    int32              // the "general-prior" concept, -1 if absent
 	products int32              // the "products" tag concept, -1 if absent
+	makers   int32              // the "makers" tag concept, -1 if absent
 	nLex     int32              // concepts [0, nLex) come from concepts.yaml
 	cases    [2]int32           // concepts [cases[0], cases[1]) are the cases' names
 	first1   map[uint64][]int32 // surfaces by first unit key (see indexSurfaces)
@@ -76,6 +77,7 @@ func (ix *Index) Search(q string) Result {
 
 func (ix *Index) search(s *scratch, q string) Result {
 	s.reset()
+	s.q = q
 	s.units, s.buf = analyze(s.units, s.buf, q, ix.voc, false)
 	ix.matchConcepts(s, q)
 	s.terms = terms(s.terms, s.units)

@@ -5,7 +5,7 @@ func NewIndex(b *Base) *Index {
 	if b == nil {
 		b = &Base{}
 	}
-	ix := &Index{kb: b, voc: newVocab(), money: -1, prior: -1, products: -1}
+	ix := &Index{kb: b, voc: newVocab(), money: -1, prior: -1, products: -1, makers: -1}
 	ix.lex = lexicon{first: map[uint64][]int32{}, byID: map[string]int32{}, seen: map[string]bool{}}
 	modeIdx := make(map[string]int32, len(b.Modes))
 	for i, m := range b.Modes {
@@ -57,6 +57,8 @@ func NewIndex(b *Base) *Index {
 			ix.money = c
 		case "products":
 			ix.products = c
+		case "makers":
+			ix.makers = c
 		case "general-prior":
 			ix.prior = c
 		}

@@ -180,7 +180,8 @@ const productFillers = "的场景官类型版"
 // company makes rather than what is asked: a word followed by a product
 // noun (the products tag), with only an AI word or fillers between ("我们
 // 的AI面试官产品,客户都不续费", "our vector database startup is getting
-// crushed"). "our office lease ends" and "报销用什么 tool 比较好" keep
+// crushed"), or right after a maker's words (the makers tag: "我们是开源的
+// 向量数据库"). "our office lease ends" and "报销用什么 tool 比较好" keep
 // their veto.
 func (ix *Index) dropDescriptions(s *scratch) {
 	g := &s.g
@@ -190,7 +191,7 @@ func (ix *Index) dropDescriptions(s *scratch) {
 	var kept spans
 	var keptC [4]int32
 	for i := 0; i < g.out.n; i++ {
-		if !ix.describes(s, g.out.at[i][1]) {
+		if !ix.describes(s, g.out.at[i][1]) && !ix.madeBy(s, g.out.at[i][0]) {
 			g.addC(&kept, &keptC, g.out.at[i][0], g.out.at[i][1], g.outC[i])
 		}
 	}
@@ -262,4 +263,28 @@ func jargon(s *scratch) bool {
 		}
 	}
 	return n >= jargonMinWords && float64(unknown) >= jargonShare*float64(n)
+}
+
+// madeBy reports whether a maker's words ("我们是", "we're an") end at most
+// three units before unit to ("我们是开源的向量数据库", "we're an
+// open-source vector database"), nothing but words between.
+func (ix *Index) madeBy(s *scratch, to int32) bool {
+	g := &s.g
+	if ix.makers < 0 {
+		return false
+	}
+	for i := 0; i < g.tag.n; i++ {
+		at := g.tag.at[i]
+		if g.tagC[i] != ix.makers || at[1] > to || to-at[1] > 3 {
+			continue
+		}
+		joined := true
+		for u := at[1]; u < to && joined; u++ {
+			joined = u == 0 || !strings.ContainsAny(s.q[s.units[u-1].end:s.units[u].start], ",.;:!?,。;:!?、")
+		}
+		if joined {
+			return true
+		}
+	}
+	return false
 }
