@@ -48,6 +48,7 @@ type ConceptDef struct {
 	Benchmarks map[string]float64 `yaml:"benchmarks"` // benchmark ID -> weight
 	Cases      []string           `yaml:"cases"`      // boosts the benchmarks about these cases
 	Beside     map[string]int     `yaml:"beside"`     // out only: tag concept ID -> how many of its names the veto needs beside
+	Firm       bool               `yaml:"firm"`       // out only: no business word lifts the veto (weather stays weather beside "investors")
 }
 
 // Concepts returns the embedded concept lexicon, strictly decoded.
@@ -71,6 +72,8 @@ func parseConcepts(data []byte) ([]ConceptDef, error) {
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: unknown kind %q", d.ID, d.Kind)
 		case len(d.Beside) > 0 && d.Kind != kindOut:
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: beside is for kind out only", d.ID)
+		case d.Firm && d.Kind != kindOut:
+			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: firm is for kind out only", d.ID)
 		}
 		seen[d.ID] = true
 	}
@@ -97,6 +100,7 @@ type concept struct {
 	modes   []target
 	benches []target
 	beside  []besideRule // out concepts: what the veto needs beside their words
+	firm    bool         // out concepts: no risk word lifts the veto
 }
 
 // besideRule: an out concept's words veto only beside n names of the tag

@@ -29,7 +29,7 @@ func NewIndex(b *Base) *Index {
 	for _, d := range defs {
 		c := ix.lex.newConcept(d.ID, d.Kind)
 		cc := &ix.lex.concepts[c]
-		cc.risk, cc.money = d.Risk, d.Money
+		cc.risk, cc.money, cc.firm = d.Risk, d.Money, d.Firm
 		for id, w := range d.Modes {
 			if mi, ok := modeIdx[id]; ok {
 				cc.modes = append(cc.modes, target{mi, float32(w)})

@@ -97,11 +97,16 @@ func apart(a, b *spans) bool {
 func overlap(a, b [2]int32) bool { return a[0] < b[1] && b[0] < a[1] }
 
 // vetoed reports whether an out-of-scope word rules the question out: one
-// whose beside rules hold, with no risk concept's strong form apart from it.
+// whose beside rules hold, with no risk concept's strong form apart from it
+// (or any, for a firm one); or an ask form with no business topic apart.
 func (g *gate) vetoed(cs []concept) bool {
 	var active spans
 	for i := 0; i < g.out.n; i++ {
-		if g.besideHolds(cs[g.outC[i]].beside, g.out.at[i]) {
+		c := &cs[g.outC[i]]
+		if g.besideHolds(c.beside, g.out.at[i]) {
+			if c.firm {
+				return true
+			}
 			g.add(&active, g.out.at[i][0], g.out.at[i][1])
 		}
 	}

@@ -65,6 +65,8 @@ func TestSearchGateRules(t *testing.T) {
 		{"out word not before a product", "报销和发票用什么 SaaS 比较好?", ""},
 		{"out word after a maker's words", "我们是做简历优化的,用户很多但没人付费", "market"},
 		{"a maker's words, then an ask", "我们是 Delaware C-corp,期权行权价怎么定?", ""},
+		// Daily life is firm: a startup's flavour does not lift it.
+		{"daily life, firm", "路演那天上海下雨吗?要不要给投资人带伞", ""},
 		// Jargon: most Latin words unknown to the knowledge.
 		{"jargon", "kubectl rollout restart leaves the old replicaset hanging with stale endpoints, any idea?", ""},
 		// Typos are read as the word one edit away, and still rank.
