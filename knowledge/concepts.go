@@ -34,6 +34,15 @@ const (
 	kindEveryday = "everyday" // everyday words and idioms (need, month, 行业里): a weak form they cover ranks nothing
 )
 
+// What lifts an out concept's veto (ConceptDef.Lift).
+const (
+	liftRisk  = "risk"  // a risk concept's strong form (the default)
+	liftTopic = "topic" // a business topic, as for ask forms: also money words, commerce words, money figures
+	liftNever = "never" // nothing: weather stays weather beside "investors"
+)
+
+var lifts = []string{liftRisk, liftTopic, liftNever}
+
 var conceptKinds = []string{kindDomain, kindAI, kindBusiness, kindTrade, kindOut, kindAsk, kindTag, kindEveryday}
 
 // ConceptDef is one entry of concepts.yaml.
@@ -48,7 +57,7 @@ type ConceptDef struct {
 	Benchmarks map[string]float64 `yaml:"benchmarks"` // benchmark ID -> weight
 	Cases      []string           `yaml:"cases"`      // boosts the benchmarks about these cases
 	Beside     map[string]int     `yaml:"beside"`     // out only: tag concept ID -> how many of its names the veto needs beside
-	Firm       bool               `yaml:"firm"`       // out only: no business word lifts the veto (weather stays weather beside "investors")
+	Lift       string             `yaml:"lift"`       // out only: what lifts the veto: risk (default: a risk concept's strong form), topic (a business topic, as for ask forms), never
 }
 
 // Concepts returns the embedded concept lexicon, strictly decoded.
@@ -72,8 +81,10 @@ func parseConcepts(data []byte) ([]ConceptDef, error) {
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: unknown kind %q", d.ID, d.Kind)
 		case len(d.Beside) > 0 && d.Kind != kindOut:
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: beside is for kind out only", d.ID)
-		case d.Firm && d.Kind != kindOut:
-			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: firm is for kind out only", d.ID)
+		case d.Lift != "" && d.Kind != kindOut:
+			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: lift is for kind out only", d.ID)
+		case d.Lift != "" && !slices.Contains(lifts, d.Lift):
+			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: lift %q: want one of %v", d.ID, d.Lift, lifts)
 		}
 		seen[d.ID] = true
 	}
@@ -100,7 +111,7 @@ type concept struct {
 	modes   []target
 	benches []target
 	beside  []besideRule // out concepts: what the veto needs beside their words
-	firm    bool         // out concepts: no risk word lifts the veto
+	lift    string       // out concepts: what lifts the veto (liftRisk, liftTopic, liftNever)
 }
 
 // besideRule: an out concept's words veto only beside n names of the tag

@@ -1,5 +1,7 @@
 package knowledge
 
+import "cmp"
+
 // NewIndex precomputes everything Search needs from b.
 func NewIndex(b *Base) *Index {
 	if b == nil {
@@ -29,7 +31,7 @@ func NewIndex(b *Base) *Index {
 	for _, d := range defs {
 		c := ix.lex.newConcept(d.ID, d.Kind)
 		cc := &ix.lex.concepts[c]
-		cc.risk, cc.money, cc.firm = d.Risk, d.Money, d.Firm
+		cc.risk, cc.money, cc.lift = d.Risk, d.Money, cmp.Or(d.Lift, liftRisk)
 		for id, w := range d.Modes {
 			if mi, ok := modeIdx[id]; ok {
 				cc.modes = append(cc.modes, target{mi, float32(w)})

@@ -100,17 +100,23 @@ func overlap(a, b [2]int32) bool { return a[0] < b[1] && b[0] < a[1] }
 // whose beside rules hold, with no risk concept's strong form apart from it
 // (or any, for a firm one); or an ask form with no business topic apart.
 func (g *gate) vetoed(cs []concept) bool {
-	var active spans
+	var active, topical spans // out words a risk word lifts; those a business topic does
 	for i := 0; i < g.out.n; i++ {
 		c := &cs[g.outC[i]]
-		if g.besideHolds(c.beside, g.out.at[i]) {
-			if c.firm {
-				return true
-			}
+		if !g.besideHolds(c.beside, g.out.at[i]) {
+			continue
+		}
+		switch c.lift {
+		case liftNever:
+			return true
+		case liftTopic:
+			g.add(&topical, g.out.at[i][0], g.out.at[i][1])
+		default:
 			g.add(&active, g.out.at[i][0], g.out.at[i][1])
 		}
 	}
-	return active.n > 0 && !apart(&g.risk, &active) || g.ask.n > 0 && !apart(&g.topic, &g.ask)
+	return active.n > 0 && !apart(&g.risk, &active) || topical.n > 0 && !apart(&g.topic, &topical) ||
+		g.ask.n > 0 && !apart(&g.topic, &g.ask)
 }
 
 // besideHolds reports whether each rule finds its count of tag names that

@@ -52,7 +52,8 @@ func TestConceptsBeside(t *testing.T) {
 		{"unknown", "- id: b\n  kind: out\n  beside: {nope: 1}\n  en: [bee]\n"},
 		{"zero", "- id: a\n  kind: tag\n  en: [ay]\n- id: b\n  kind: out\n  beside: {a: 0}\n  en: [bee]\n"},
 		{"not out", "- id: a\n  kind: tag\n  en: [ay]\n- id: b\n  beside: {a: 1}\n  en: [bee]\n"},
-		{"firm, not out", "- id: a\n  firm: true\n  en: [ay]\n"},
+		{"lift, not out", "- id: a\n  lift: topic\n  en: [ay]\n"},
+		{"unknown lift", "- id: a\n  kind: out\n  lift: sometimes\n  en: [ay]\n"},
 	} {
 		if _, err := parseConcepts([]byte(tc.yaml)); err == nil {
 			t.Errorf("%s: no error", tc.name)
