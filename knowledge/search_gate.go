@@ -28,7 +28,10 @@ import "strings"
 // LoRA rank should I use?", "开源协议选Apache 2.0还是MIT?" and "our office
 // lease ends, should we go remote?" cite nothing; "LoRA or not, our runway
 // is six months" is about runway, "we open-sourced under Apache 2.0, how do
-// we make money?" about open source. An out concept may need company
+// we make money?" about open source. An out concept may say what lifts
+// it instead (lift: topic, any business topic as for ask forms below, for
+// licence choice and tool how-tos; never, for daily life: "要不要带伞去见
+// 投资人" is about the weather). An out concept may need company
 // (beside: names of a tag concept): price words rule a question out only
 // beside vendors, two for a comparison ("AWS和CoreWeave哪个更便宜"), one
 // for a superlative ("哪家GPU云最便宜"); "租卡还是买卡,哪个更便宜?" is the
