@@ -58,6 +58,7 @@ type ConceptDef struct {
 	Cases      []string           `yaml:"cases"`      // boosts the benchmarks about these cases
 	Beside     map[string]int     `yaml:"beside"`     // out only: tag concept ID -> how many of its names the veto needs beside
 	Lift       string             `yaml:"lift"`       // out only: what lifts the veto: risk (default: a risk concept's strong form), topic (a business topic, as for ask forms), never
+	Asker      bool               `yaml:"asker"`      // out only: it says who asks ("for myself"), so it counts in any sentence, never as context or a product's description
 }
 
 // Concepts returns the embedded concept lexicon, strictly decoded.
@@ -81,8 +82,8 @@ func parseConcepts(data []byte) ([]ConceptDef, error) {
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: unknown kind %q", d.ID, d.Kind)
 		case len(d.Beside) > 0 && d.Kind != kindOut:
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: beside is for kind out only", d.ID)
-		case d.Lift != "" && d.Kind != kindOut:
-			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: lift is for kind out only", d.ID)
+		case (d.Lift != "" || d.Asker) && d.Kind != kindOut:
+			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: lift and asker are for kind out only", d.ID)
 		case d.Lift != "" && !slices.Contains(lifts, d.Lift):
 			return nil, fmt.Errorf("knowledge/data/concepts.yaml: concept %q: lift %q: want one of %v", d.ID, d.Lift, lifts)
 		}
@@ -112,6 +113,7 @@ type concept struct {
 	benches []target
 	beside  []besideRule // out concepts: what the veto needs beside their words
 	lift    string       // out concepts: what lifts the veto (liftRisk, liftTopic, liftNever)
+	asker   bool         // out concepts: about who asks, kept wherever it stands
 }
 
 // besideRule: an out concept's words veto only beside n names of the tag

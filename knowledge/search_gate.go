@@ -60,6 +60,7 @@ type gate struct {
 	named                     spans    // names of the article's cases ("美图", "Apple")
 	out, risk                 spans    // out-of-scope words; strong forms of risk concepts
 	ask, topic                spans    // out-of-scope ask forms; words of a business topic (risk, trade, money)
+	context                   bool     // the question asks in some sentences, about a domain concept, and gives context in others (markAsked)
 	tag                       spans    // names of tag concepts (vendors), for the beside rules
 	weakC, outC, tagC         [4]int32 // the concept of each weak, out and tag span
 }
@@ -190,13 +191,16 @@ func shareMode(a, b concept) bool {
 // word and the product it describes ("面试官产品", "远程办公场景的AI助手").
 const productFillers = "的场景官类型版"
 
-// dropDescriptions removes the out-of-scope words that describe what the
-// company makes rather than what is asked: a word followed by a product
-// noun (the products tag), with only an AI word or fillers between ("我们
-// 的AI面试官产品,客户都不续费", "our vector database startup is getting
-// crushed"), or right after a maker's words (the makers tag: "我们是开源的
-// 向量数据库"). "our office lease ends" and "报销用什么 tool 比较好" keep
-// their veto.
+// dropDescriptions removes the out-of-scope words that describe the
+// company rather than what is asked: a word followed by a product noun
+// (the products tag), with only an AI word or fillers between ("我们的AI面
+// 试官产品,客户都不续费", "our vector database startup is getting
+// crushed"); one right after a maker's words (the makers tag: "我们是开源
+// 的向量数据库"); one in a sentence of context when the asked sentence is
+// about the domain ("我们用大模型排查 Kubernetes 故障。阿里云也送类似功能,
+// 我们会不会被挤死?"). "our office lease ends" and "报销用什么 tool 比较好"
+// keep their veto, and so do words that say who asks (asker: "我手机上找不
+// 到这个按钮") wherever they stand.
 func (ix *Index) dropDescriptions(s *scratch) {
 	g := &s.g
 	if ix.products < 0 || g.out.n == 0 {
@@ -205,8 +209,10 @@ func (ix *Index) dropDescriptions(s *scratch) {
 	var kept spans
 	var keptC [4]int32
 	for i := 0; i < g.out.n; i++ {
-		if !ix.describes(s, g.out.at[i][1]) && !ix.madeBy(s, g.out.at[i][0]) {
-			g.addC(&kept, &keptC, g.out.at[i][0], g.out.at[i][1], g.outC[i])
+		at := g.out.at[i]
+		context := g.context && s.marks[at[0]]&markAsked == 0
+		if ix.lex.concepts[g.outC[i]].asker || !context && !ix.describes(s, at[1]) && !ix.madeBy(s, at[0]) {
+			g.addC(&kept, &keptC, at[0], at[1], g.outC[i])
 		}
 	}
 	g.out, g.outC = kept, keptC

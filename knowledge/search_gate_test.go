@@ -65,6 +65,8 @@ func TestSearchGateRules(t *testing.T) {
 		{"out word not before a product", "报销和发票用什么 SaaS 比较好?", ""},
 		{"out word after a maker's words", "我们是做简历优化的,用户很多但没人付费", "market"},
 		{"a maker's words, then an ask", "我们是 Delaware C-corp,期权行权价怎么定?", ""},
+		{"out word in a sentence of context", "我们的产品帮 HR 筛简历。钉钉也出了一样的功能,我们会不会被巨头干掉?", "generality"},
+		{"who asks counts in any sentence", "Kimi 的长文本功能在哪里?我手机上找不到", ""},
 		// Daily life is firm: a startup's flavour does not lift it.
 		{"daily life, firm", "路演那天上海下雨吗?要不要给投资人带伞", ""},
 		// Jargon: most Latin words unknown to the knowledge.

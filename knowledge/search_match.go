@@ -45,7 +45,8 @@ func (ix *Index) matchConcepts(s *scratch, q string) {
 			}
 		}
 	}
-	if !ix.markAsked(s, q) {
+	s.g.context = ix.markAsked(s, q)
+	if !s.g.context {
 		for k := range s.found {
 			ix.hit(s, &s.found[k], 1)
 		}
