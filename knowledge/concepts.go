@@ -48,9 +48,9 @@ var conceptKinds = []string{kindDomain, kindAI, kindBusiness, kindTrade, kindOut
 // ConceptDef is one entry of concepts.yaml.
 type ConceptDef struct {
 	ID         string             `yaml:"id"`
-	Kind       string             `yaml:"kind"`  // domain (default) | ai | business | trade | out
+	Kind       string             `yaml:"kind"`  // domain (default) | ai | business | trade | out | ask | tag | everyday
 	Risk       bool               `yaml:"risk"`  // a business-risk concept: its strong forms lift an out-of-scope veto, its business words pair with AI words
-	Money      bool               `yaml:"money"` // a money concept (revenue, cost, cash): even its weak forms name a business topic beside an ask form
+	Money      bool               `yaml:"money"` // a money concept (revenue, cost, cash): even its weak forms name a business topic (for ask forms and lift: topic)
 	ZH         []string           `yaml:"zh"`
 	EN         []string           `yaml:"en"`
 	Modes      map[string]float64 `yaml:"modes"`      // mode ID -> weight
@@ -100,7 +100,31 @@ func parseConcepts(data []byte) ([]ConceptDef, error) {
 			}
 		}
 	}
-	return defs, nil
+	return defs, checkScopeForms(defs)
+}
+
+// checkScopeForms: a form that rules a question out (kind out or ask) has
+// one home: the same form in another concept would both name a topic and
+// veto it ("step by step" is hand-holding, not a how-to).
+func checkScopeForms(defs []ConceptDef) error {
+	home := map[string]string{}
+	scope := func(d ConceptDef) bool { return d.Kind == kindOut || d.Kind == kindAsk }
+	norm := func(f string) string {
+		return strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(f), "~")))
+	}
+	for _, d := range defs {
+		if d.Kind == kindTag || d.Kind == kindEveryday {
+			continue
+		}
+		for _, f := range slices.Concat(d.ZH, d.EN) {
+			f = norm(f)
+			if other, ok := home[f]; ok && other != d.ID && (scope(d) || scope(defs[slices.IndexFunc(defs, func(x ConceptDef) bool { return x.ID == other })])) {
+				return fmt.Errorf("knowledge/data/concepts.yaml: form %q is in both %q and %q: a form that rules a question out has one home", f, other, d.ID)
+			}
+			home[f] = d.ID
+		}
+	}
+	return nil
 }
 
 // concept is a compiled ConceptDef.

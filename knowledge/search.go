@@ -77,7 +77,6 @@ func (ix *Index) Search(q string) Result {
 
 func (ix *Index) search(s *scratch, q string) Result {
 	s.reset()
-	s.q = q
 	s.units, s.buf = analyze(s.units, s.buf, q, ix.voc, false)
 	ix.matchConcepts(s, q)
 	s.terms = terms(s.terms, s.units)
@@ -90,8 +89,9 @@ func (ix *Index) search(s *scratch, q string) Result {
 		g.named.n = 0 // a name that is an everyday word here ("stability", "苹果派")
 	}
 	lexical := g.lexical(ix.lex.concepts)
-	ix.dropDescriptions(s)
-	if g.vetoed(ix.lex.concepts) || jargon(s) && g.risk.n == 0 || !lexical && !ix.sentencePath(s) {
+	ix.dropDescriptions(s, q)
+	g.jargon = jargon(s)
+	if g.vetoed(ix.lex.concepts) || !lexical && !ix.sentencePath(s) {
 		return Result{}
 	}
 	// The prior stands in when nothing says which mode; the article's own

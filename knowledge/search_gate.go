@@ -61,6 +61,7 @@ type gate struct {
 	out, risk                 spans    // out-of-scope words; strong forms of risk concepts
 	ask, topic                spans    // out-of-scope ask forms; words of a business topic (risk, trade, money)
 	context                   bool     // the question asks in some sentences, about a domain concept, and gives context in others (markAsked)
+	jargon                    bool     // most of its Latin words are unknown to the knowledge (jargon)
 	tag                       spans    // names of tag concepts (vendors), for the beside rules
 	weakC, outC, tagC         [4]int32 // the concept of each weak, out and tag span
 }
@@ -100,9 +101,11 @@ func apart(a, b *spans) bool {
 
 func overlap(a, b [2]int32) bool { return a[0] < b[1] && b[0] < a[1] }
 
-// vetoed reports whether an out-of-scope word rules the question out: one
-// whose beside rules hold, with no risk concept's strong form apart from it
-// (or any, for a firm one); or an ask form with no business topic apart.
+// vetoed reports whether the question is out of scope: an out-of-scope
+// word whose beside rules hold and that nothing lifts (by its lift: a risk
+// concept's strong form apart from it, a business topic, or nothing); an
+// ask form with no business topic apart from it; or jargon with no risk
+// concept's strong form.
 func (g *gate) vetoed(cs []concept) bool {
 	var active, topical spans // out words a risk word lifts; those a business topic does
 	for i := 0; i < g.out.n; i++ {
@@ -120,7 +123,7 @@ func (g *gate) vetoed(cs []concept) bool {
 		}
 	}
 	return active.n > 0 && !apart(&g.risk, &active) || topical.n > 0 && !apart(&g.topic, &topical) ||
-		g.ask.n > 0 && !apart(&g.topic, &g.ask)
+		g.ask.n > 0 && !apart(&g.topic, &g.ask) || g.jargon && g.risk.n == 0
 }
 
 // besideHolds reports whether each rule finds its count of tag names that
@@ -201,17 +204,14 @@ const productFillers = "的场景官类型版"
 // 我们会不会被挤死?"). "our office lease ends" and "报销用什么 tool 比较好"
 // keep their veto, and so do words that say who asks (asker: "我手机上找不
 // 到这个按钮") wherever they stand.
-func (ix *Index) dropDescriptions(s *scratch) {
+func (ix *Index) dropDescriptions(s *scratch, q string) {
 	g := &s.g
-	if ix.products < 0 || g.out.n == 0 {
-		return
-	}
 	var kept spans
 	var keptC [4]int32
 	for i := 0; i < g.out.n; i++ {
 		at := g.out.at[i]
 		context := g.context && s.marks[at[0]]&markAsked == 0
-		if ix.lex.concepts[g.outC[i]].asker || !context && !ix.describes(s, at[1]) && !ix.madeBy(s, at[0]) {
+		if ix.lex.concepts[g.outC[i]].asker || !context && !ix.describes(s, q, at[1]) && !ix.madeBy(s, q, at[0]) {
 			g.addC(&kept, &keptC, at[0], at[1], g.outC[i])
 		}
 	}
@@ -219,15 +219,17 @@ func (ix *Index) dropDescriptions(s *scratch) {
 }
 
 // describes reports whether a product noun starts at unit from, past
-// fillers, AI words and at most two other Han characters ("简历优化的AI助手").
-func (ix *Index) describes(s *scratch, from int32) bool {
+// fillers, AI words and at most two other Han characters ("简历优化的AI助手"),
+// with no punctuation on the way.
+func (ix *Index) describes(s *scratch, q string, from int32) bool {
 	g := &s.g
+	if ix.products < 0 {
+		return false
+	}
 	free := 2
-	for u := from; u < int32(len(s.units)); {
-		for i := 0; i < g.tag.n; i++ {
-			if g.tagC[i] == ix.products && g.tag.at[i][0] == u {
-				return true
-			}
+	for u := from; u < int32(len(s.units)) && !punctBefore(s, q, u); {
+		if g.tag.startsAt(u, &g.tagC, ix.products) {
+			return true
 		}
 		next := u
 		for i := 0; i < g.ai.n; i++ {
@@ -248,13 +250,56 @@ func (ix *Index) describes(s *scratch, from int32) bool {
 			}
 			next = u + 1
 		}
-		if next < int32(len(s.units)) && s.units[next-1].end != s.units[next].start && s.units[next].han && s.units[next-1].han {
-			return false // punctuation between
-		}
 		u = next
 	}
 	return false
 }
+
+// madeBy reports whether a maker's words ("我们是", "we're an") end at most
+// three units before unit to ("我们是开源的向量数据库", "we're an
+// open-source vector database"), with no punctuation between.
+func (ix *Index) madeBy(s *scratch, q string, to int32) bool {
+	g := &s.g
+	if ix.makers < 0 {
+		return false
+	}
+	for i := 0; i < g.tag.n; i++ {
+		at := g.tag.at[i]
+		if g.tagC[i] != ix.makers || at[1] > to || to-at[1] > 3 {
+			continue
+		}
+		joined := true
+		for u := at[1]; u <= to && joined; u++ {
+			joined = !punctBefore(s, q, u)
+		}
+		if joined {
+			return true
+		}
+	}
+	return false
+}
+
+// startsAt reports whether a span of concept c starts at unit u.
+func (ss *spans) startsAt(u int32, cs *[4]int32, c int32) bool {
+	for i := 0; i < ss.n; i++ {
+		if cs[i] == c && ss.at[i][0] == u {
+			return true
+		}
+	}
+	return false
+}
+
+// punctBefore reports whether punctuation stands between unit u and the
+// one before it: a description does not run across it ("下周面试,公司会问什么").
+func punctBefore(s *scratch, q string, u int32) bool {
+	if u <= 0 || int(u) >= len(s.units) {
+		return false
+	}
+	return strings.ContainsAny(q[s.units[u-1].end:s.units[u].start], clausePunct)
+}
+
+// clausePunct is what ends a clause, in either script.
+const clausePunct = ",.;:!?()，。；：！？、（）"
 
 // Jargon: when most of a question's Latin words are unknown to the
 // knowledge (the article's glosses, the claims, the lexicon), it asks about
@@ -283,28 +328,4 @@ func jargon(s *scratch) bool {
 		}
 	}
 	return n >= jargonMinWords && float64(unknown) >= jargonShare*float64(n)
-}
-
-// madeBy reports whether a maker's words ("我们是", "we're an") end at most
-// three units before unit to ("我们是开源的向量数据库", "we're an
-// open-source vector database"), nothing but words between.
-func (ix *Index) madeBy(s *scratch, to int32) bool {
-	g := &s.g
-	if ix.makers < 0 {
-		return false
-	}
-	for i := 0; i < g.tag.n; i++ {
-		at := g.tag.at[i]
-		if g.tagC[i] != ix.makers || at[1] > to || to-at[1] > 3 {
-			continue
-		}
-		joined := true
-		for u := at[1]; u < to && joined; u++ {
-			joined = u == 0 || !strings.ContainsAny(s.q[s.units[u-1].end:s.units[u].start], ",.;:!?,。;:!?、")
-		}
-		if joined {
-			return true
-		}
-	}
-	return false
 }

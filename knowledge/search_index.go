@@ -100,7 +100,6 @@ func bm25IDF(n, df float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
 // scratch is the per-query working memory, pooled so Search allocates
 // little beyond its Result.
 type scratch struct {
-	q        string // the question
 	units    []unit
 	buf      []byte
 	terms    []wterm

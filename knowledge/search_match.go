@@ -74,10 +74,12 @@ func (ix *Index) hit(s *scratch, f *found, w float32) {
 	c, from, to := f.concept, f.from, f.to
 	cc := &ix.lex.concepts[c]
 	g := &s.g
-	switch cc.kind {
-	case kindEveryday:
+	switch {
+	case cc.kind == kindEveryday:
 		return
-	case kindTag:
+	case f.typo && (cc.kind == kindOut || cc.kind == kindAsk || cc.kind == kindTag):
+		return // a misread word decides no scope: "leasse" may be "lease" or not
+	case cc.kind == kindTag:
 		g.addC(&g.tag, &g.tagC, from, to, c)
 		return
 	}
@@ -95,7 +97,7 @@ func (ix *Index) hit(s *scratch, f *found, w float32) {
 	if cc.risk && !f.weak && !f.typo {
 		g.add(&g.risk, from, to)
 	}
-	if !f.typo && (cc.risk && (cc.money || !f.weak) || cc.kind == kindTrade && !f.weak || c == ix.money) {
+	if !f.typo && (cc.money || (cc.risk || cc.kind == kindTrade) && !f.weak || c == ix.money) {
 		g.add(&g.topic, from, to)
 	}
 	switch {

@@ -1,9 +1,6 @@
 package knowledge
 
-import (
-	"strings"
-	"unicode"
-)
+import "strings"
 
 // Matching the lexicon's phrases and the founders' figures in a question.
 
@@ -96,29 +93,43 @@ func moneyLike(q string, us []unit, i int) bool {
 
 // modelSize reports whether a number ending in B counts a model's
 // parameters, not dollars: a model word follows ("70B model", "7B 模型"),
-// or a model's name and version come before it ("Llama 3 70B", "Qwen2.5-7B").
+// or a model's name comes right before it, letters then digits ("Qwen2.5
+// 7B") or a name and its version ("Llama 3 70B"); not a period ("Q3 1B",
+// "FY24 2B") nor a year ("in 2024 1B").
 func modelSize(before, after string) bool {
-	after = strings.ToLower(strings.TrimLeft(after, " -"))
+	after = strings.TrimLeft(after, " -")
 	for _, w := range []string{"model", "param", "模型", "参数", "的模型", "llm"} {
-		if strings.HasPrefix(after, w) {
+		if len(after) >= len(w) && strings.EqualFold(after[:len(w)], w) {
 			return true
 		}
 	}
-	before = strings.TrimRight(before, " -")
-	if strings.HasSuffix(before, "$") || strings.HasSuffix(before, "¥") {
+	tok, rest := lastToken(before)
+	if tok != "" && strings.Trim(tok, "0123456789") == "" {
+		name, _ := lastToken(rest)
+		return len(tok) < 4 && name != "" && strings.Trim(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+	}
+	letters := strings.TrimRight(tok, "0123456789.")
+	if letters == "" || letters == tok || strings.IndexAny(letters, "0123456789") >= 0 {
 		return false
 	}
-	// the word before: a name with a digit in it or right after it (a version)
-	f := strings.Fields(before)
-	if len(f) == 0 {
-		return false
+	switch strings.ToLower(letters) {
+	case "q", "h", "fy", "y":
+		return false // a quarter, a half, a fiscal year
 	}
-	last := f[len(f)-1]
-	if strings.IndexAny(last, "0123456789") >= 0 && strings.IndexFunc(last, unicode.IsLetter) >= 0 {
-		return true // "qwen2.5-7b" split as "qwen2.5", "llama3"
+	return true
+}
+
+// lastToken returns the run of ASCII letters, digits and dots that ends
+// text (spaces and dashes after it aside), and the text before it.
+func lastToken(text string) (tok, rest string) {
+	text = strings.TrimRight(text, " -")
+	i := len(text)
+	for i > 0 {
+		c := text[i-1]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.') {
+			break
+		}
+		i--
 	}
-	if len(f) >= 2 && strings.Trim(last, "0123456789.") == "" {
-		return strings.IndexFunc(f[len(f)-2], unicode.IsLetter) >= 0 // "Llama 3 70B"
-	}
-	return false
+	return text[i:], text[:i]
 }

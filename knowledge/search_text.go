@@ -43,9 +43,9 @@ type unit struct {
 // vocab maps words to ids. Index-time words are registered; query-time
 // words are looked up without allocating when they were seen before.
 type vocab struct {
-	raw   map[string]uint32 // lower-cased surface form -> id
-	stems map[string]uint32 // stem -> id
-	near  map[string]uint32 // one-deletion forms of known words -> id (search_typo.go); nil until freeze
+	raw   map[string]uint32   // lower-cased surface form -> id
+	stems map[string]uint32   // stem -> id
+	near  map[string][]string // a known word, and each of its one-deletion forms -> the known words (search_typo.go); nil until freeze
 }
 
 func newVocab() *vocab {

@@ -64,6 +64,8 @@ func TestTypoLookup(t *testing.T) {
 	traffic, enterprise := v.add("traffic"), v.add("enterprise")
 	v.add("plant")
 	v.add("plans")
+	v.add("leases")
+	v.add("snow")
 	v.freeze()
 	tests := []struct {
 		w    string
@@ -77,6 +79,8 @@ func TestTypoLookup(t *testing.T) {
 		{"plane", 0},               // one edit from two known words
 		{"plnt", 0},                // too short to read typos in
 		{"traffic2", 0},            // not letters only
+		{"please", 0},              // shares a deletion with "leases", but two edits away
+		{"snowy", 0},               // one edit from a word shorter than fuzzyMin
 	}
 	for _, tt := range tests {
 		got, typo := v.lookup([]byte(tt.w))
@@ -100,6 +104,30 @@ func TestConceptsParse(t *testing.T) {
 			if !ids[m] {
 				t.Errorf("concept %s points at unknown mode %q", d.ID, m)
 			}
+		}
+	}
+}
+
+// TestModelSize: a number ending in B after a model's name or before a
+// model word counts parameters; after a period, a year or nothing, dollars.
+func TestModelSize(t *testing.T) {
+	tests := []struct {
+		before, after string
+		want          bool
+	}{
+		{"serve a ", " model on two A100s", true},
+		{"部署 ", " 模型", true},
+		{"serve Llama 3 ", " at 100 rps", true},
+		{"serve Qwen2.5 ", " on a laptop", true},
+		{"ARR ", " next year", false},
+		{"Q3 ", " revenue", false},
+		{"in 2024 ", " raised", false},
+		{"我们2024年ARR做到", "", false},
+		{"raised $", "", false},
+	}
+	for _, tt := range tests {
+		if got := modelSize(tt.before, tt.after); got != tt.want {
+			t.Errorf("modelSize(%q, %q) = %v, want %v", tt.before, tt.after, got, tt.want)
 		}
 	}
 }

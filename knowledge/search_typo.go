@@ -2,12 +2,13 @@ package knowledge
 
 // Typos: founders type fast ("tarffic", "enterprse", "cnosumers"). An
 // unknown Latin word of fuzzyMin letters or more that is one edit (a
-// letter added, dropped, changed, or two letters swapped) from exactly one
-// known word is read as that word. The index is the one-deletion
-// neighbourhood of every known word (SymSpell's idea at distance 1): two
-// words are one edit apart when one is a deletion of the other or both
-// share a deletion. Built once, in NewIndex; a lookup costs a word's length
-// in map probes, and only for words the vocabulary does not know.
+// letter added, dropped, changed, or two neighbours swapped) from exactly
+// one known word of fuzzyMin letters or more is read as that word. The
+// candidates come from the one-deletion neighbourhood of every known word
+// (SymSpell's idea at distance 1), and each is checked to be one edit
+// away: sharing a deletion alone also pairs "please" with "leases". Built
+// once, in NewIndex; a lookup costs a word's length in map probes, and only
+// for words the vocabulary does not know.
 
 // fuzzyMin: shorter words have too many neighbours ("pods", "plan").
 const (
@@ -15,25 +16,18 @@ const (
 	fuzzyMax = 24
 )
 
-// ambiguous marks a deletion shared by two different words.
-const ambiguous = ^uint32(0)
-
 // freeze builds the typo index over the words registered so far.
 func (v *vocab) freeze() {
-	v.near = map[string]uint32{}
+	v.near = map[string][]string{}
 	var buf [fuzzyMax]byte
-	for w, id := range v.raw {
+	for w := range v.raw {
 		if !fuzzyWord([]byte(w)) {
 			continue
 		}
+		v.near[w] = append(v.near[w], w)
 		for i := range len(w) {
-			d := append(append(buf[:0], w[:i]...), w[i+1:]...)
-			switch old, ok := v.near[string(d)]; {
-			case !ok:
-				v.near[string(d)] = id
-			case old != id:
-				v.near[string(d)] = ambiguous
-			}
+			d := string(append(append(buf[:0], w[:i]...), w[i+1:]...))
+			v.near[d] = append(v.near[d], w)
 		}
 	}
 }
@@ -45,27 +39,64 @@ func (v *vocab) nearest(w []byte) uint32 {
 		return 0
 	}
 	var found uint32
-	take := func(id uint32) bool {
-		if id == 0 || id == found {
-			return true
+	check := func(ws []string) bool {
+		for _, k := range ws {
+			if !oneEdit(w, k) {
+				continue
+			}
+			if id := v.raw[k]; found == 0 {
+				found = id
+			} else if id != found {
+				return false
+			}
 		}
-		if found != 0 || id == ambiguous {
-			found = ambiguous
-			return false
-		}
-		found = id
 		return true
 	}
-	take(v.near[string(w)]) // w lacks a letter
+	// A known word one letter longer shares w's own spelling as a deletion;
+	// one the same length or shorter shares one of w's deletions.
+	ok := check(v.near[string(w)])
 	var buf [fuzzyMax]byte
-	for i := 0; i < len(w) && found != ambiguous; i++ {
-		d := append(append(buf[:0], w[:i]...), w[i+1:]...)
-		_ = take(v.raw[string(d)]) && take(v.near[string(d)]) // w has a letter too many; or one changed or swapped
+	for i := 0; i < len(w) && ok; i++ {
+		ok = check(v.near[string(append(append(buf[:0], w[:i]...), w[i+1:]...))])
 	}
-	if found == ambiguous {
+	if !ok {
 		return 0
 	}
 	return found
+}
+
+// oneEdit reports whether a and b (ASCII) differ by one letter added,
+// dropped or changed, or by two neighbours swapped.
+func oneEdit(a []byte, b string) bool {
+	if len(a) < len(b) {
+		return oneLonger(b, string(a))
+	}
+	if len(a) > len(b) {
+		return oneLonger(string(a), b)
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) {
+		return false // the same word
+	}
+	if string(a[i+1:]) == b[i+1:] {
+		return true // one changed
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == b[i+2:] // two swapped
+}
+
+// oneLonger reports whether dropping one letter of long gives short.
+func oneLonger(long, short string) bool {
+	if len(long) != len(short)+1 {
+		return false
+	}
+	i := 0
+	for i < len(short) && long[i] == short[i] {
+		i++
+	}
+	return long[i+1:] == short[i:]
 }
 
 // fuzzyWord: lower-case ASCII letters only, of a length typos are read in.

@@ -53,6 +53,7 @@ func TestConceptsBeside(t *testing.T) {
 		{"zero", "- id: a\n  kind: tag\n  en: [ay]\n- id: b\n  kind: out\n  beside: {a: 0}\n  en: [bee]\n"},
 		{"not out", "- id: a\n  kind: tag\n  en: [ay]\n- id: b\n  beside: {a: 1}\n  en: [bee]\n"},
 		{"lift, not out", "- id: a\n  lift: topic\n  en: [ay]\n"},
+		{"an out form with two homes", "- id: a\n  en: [step by step]\n- id: b\n  kind: ask\n  en: [~Step by step]\n"},
 		{"asker, not out", "- id: a\n  asker: true\n  en: [ay]\n"},
 		{"unknown lift", "- id: a\n  kind: out\n  lift: sometimes\n  en: [ay]\n"},
 	} {
