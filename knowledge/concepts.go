@@ -50,6 +50,7 @@ type ConceptDef struct {
 	ID         string             `yaml:"id"`
 	Kind       string             `yaml:"kind"`  // domain (default) | ai | business | trade | out | ask | tag | everyday
 	Risk       bool               `yaml:"risk"`  // a business-risk concept: its strong forms lift an out-of-scope veto, its business words pair with AI words
+	Party      bool               `yaml:"party"` // a risk concept that names who (investors), not a state: on-topic and ranking as any, but it lifts no veto ("the subject line of our investor update")
 	Money      bool               `yaml:"money"` // a money concept (revenue, cost, cash): even its weak forms name a business topic (for ask forms and lift: topic)
 	ZH         []string           `yaml:"zh"`
 	EN         []string           `yaml:"en"`
@@ -132,6 +133,7 @@ type concept struct {
 	id      string
 	kind    string
 	risk    bool
+	party   bool
 	money   bool
 	modes   []target
 	benches []target

@@ -31,7 +31,7 @@ func NewIndex(b *Base) *Index {
 	for _, d := range defs {
 		c := ix.lex.newConcept(d.ID, d.Kind)
 		cc := &ix.lex.concepts[c]
-		cc.risk, cc.money, cc.lift, cc.asker = d.Risk, d.Money, cmp.Or(d.Lift, liftRisk), d.Asker
+		cc.risk, cc.party, cc.money, cc.lift, cc.asker = d.Risk, d.Party, d.Money, cmp.Or(d.Lift, liftRisk), d.Asker
 		for id, w := range d.Modes {
 			if mi, ok := modeIdx[id]; ok {
 				cc.modes = append(cc.modes, target{mi, float32(w)})

@@ -71,6 +71,9 @@ func TestSearchGateRules(t *testing.T) {
 		{"a maker's words, then an ask", "我们是 Delaware C-corp,期权行权价怎么定?", ""},
 		{"out word in a sentence of context", "我们的产品帮 HR 筛简历。钉钉也出了一样的功能,我们会不会被巨头干掉?", "generality"},
 		{"who asks counts in any sentence", "Kimi 的长文本功能在哪里?我手机上找不到", ""},
+		// Investors name who, not a state: they lift no veto.
+		{"a party lifts no veto", "Any tips on the font for our investor update deck?", ""},
+		{"a state does", "我们的落地页没人看,融资也没谈下来,跑道只剩三个月,怎么办?", "capital"},
 		// Daily life is firm: a startup's flavour does not lift it.
 		{"daily life, firm", "路演那天上海下雨吗?要不要给投资人带伞", ""},
 		// Jargon: most Latin words unknown to the knowledge.

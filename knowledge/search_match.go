@@ -94,10 +94,10 @@ func (ix *Index) hit(s *scratch, f *found, w float32) {
 	}
 	// A form read through a typo names its concept, but lifts no veto:
 	// "gunicorn" is one edit from "unicorn".
-	if cc.risk && !f.weak && !f.typo {
+	if cc.risk && !cc.party && !f.weak && !f.typo {
 		g.add(&g.risk, from, to)
 	}
-	if !f.typo && (cc.money || (cc.risk || cc.kind == kindTrade) && !f.weak || c == ix.money) {
+	if !f.typo && !cc.party && (cc.money || (cc.risk || cc.kind == kindTrade) && !f.weak || c == ix.money) {
 		g.add(&g.topic, from, to)
 	}
 	switch {
