@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The on-topic gate decides whether a question is about what the article
 // covers at all; an off-topic question cites nothing.
@@ -211,7 +214,7 @@ func (ix *Index) dropDescriptions(s *scratch, q string) {
 	for i := 0; i < g.out.n; i++ {
 		at := g.out.at[i]
 		context := g.context && s.marks[at[0]]&markAsked == 0
-		if ix.lex.concepts[g.outC[i]].asker || !context && !ix.describes(s, q, at[1]) && !ix.madeBy(s, q, at[0]) {
+		if ix.lex.concepts[g.outC[i]].asker || !context && !(ours(s, q, at[0]) && ix.describes(s, q, at[1])) && !ix.madeBy(s, q, at[0]) {
 			g.addC(&kept, &keptC, at[0], at[1], g.outC[i])
 		}
 	}
@@ -273,6 +276,36 @@ func (ix *Index) madeBy(s *scratch, q string, to int32) bool {
 			joined = !punctBefore(s, q, u)
 		}
 		if joined {
+			return true
+		}
+	}
+	return false
+}
+
+// ours reports whether the founder speaks as a company before unit to
+// ("我们", "our", "we"), or the question opens with the product's name
+// ("AI简历优化工具,C端一个月19块..."): a product noun after an out-of-scope
+// word describes their product only then ("我们的AI面试官产品", not "35岁
+// 程序员转行做大模型应用开发").
+func ours(s *scratch, q string, to int32) bool {
+	opens := true
+	for u := int32(0); u < to && opens; u++ {
+		opens = slices.ContainsFunc(s.g.ai.at[:s.g.ai.n], func(sp [2]int32) bool { return sp[0] <= u && u < sp[1] })
+	}
+	if opens {
+		return true
+	}
+	for u := int32(0); u < to && int(u) < len(s.units); u++ {
+		un := s.units[u]
+		w := q[un.start:un.end]
+		if un.han {
+			if int(u+1) < len(s.units) && s.units[u+1].start == un.end && (w == "我" || w == "咱") && q[un.end:s.units[u+1].end] == "们" {
+				return true
+			}
+			continue
+		}
+		switch strings.ToLower(w) {
+		case "we", "our", "ours", "we're", "us":
 			return true
 		}
 	}

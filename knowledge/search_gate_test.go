@@ -66,6 +66,8 @@ func TestSearchGateRules(t *testing.T) {
 		// the company makes, not what it asks.
 		{"out word describes the product", "我们做简历优化的AI助手,用户试用完都不付费", "segment"},
 		{"out word describes the startup", "we sell an AI résumé assistant, 2,000 users but nobody pays", "market"},
+		{"a description needs the company's voice", "30岁运营想转行做AI应用产品,要不要报班?", ""},
+		{"or the question opening with the product", "AI简历工具,用户两万但付费率不到1%,要不要转B端?", "segment"},
 		{"out word not before a product", "报销和发票用什么 SaaS 比较好?", ""},
 		{"out word after a maker's words", "我们是做简历优化的,用户很多但没人付费", "market"},
 		{"a maker's words, then an ask", "我们是 Delaware C-corp,期权行权价怎么定?", ""},
