@@ -32,10 +32,9 @@
 // gives a mode's stance, CasesNamed the cases a question names (names.go,
 // a trie built at load), and Index (search*.go) ranks its modes and
 // benchmarks for a question: a concept lexicon (data/concepts.yaml, which
-// also names what is out of scope: topics, the forms of asks, and names
-// that say who but not what about), BM25 over each mode's text, and a
-// sentence index over the article and every claim that recognises
-// questions in the article's own words and returns each mode's
-// best-matching sentences. Words are read through typos one edit deep
+// also names what is out of scope: topics and the forms of asks), BM25
+// over each mode's text, and a sentence index over the article and every
+// claim that recognises questions in the article's own words and returns
+// each mode's best-matching sentences. Words are read through typos one edit deep
 // (search_typo.go); the on-topic gate is search_gate.go.
 package knowledge

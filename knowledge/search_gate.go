@@ -48,10 +48,7 @@ import (
 // Ask forms are a closed class, unlike the tools and errors they ask
 // about, so they reach questions no out-of-scope list foresaw: "how do I
 // make money from our open-source model?" stays, "how do I set up
-// autoscaling on EKS?" goes. And a name says who, not what about: the
-// names of companies and products are weak forms, on-topic only beside an
-// AI or business word ("Midjourney 为什么能赚钱", not "Midjourney 和
-// DALL-E 哪个画猫更好看").
+// autoscaling on EKS?" goes.
 
 // gate collects what the question names, and where.
 type gate struct {

@@ -85,9 +85,6 @@ func TestSearchGateRules(t *testing.T) {
 		{"typos, a business word", "nobdy pays for our chatbot, is the buisness model broken?", "market"},
 		// ... but lift no veto: "gunicorn" is one edit from "unicorn".
 		{"a typo lifts no veto", "gunicorn 4 workers 的 timeout 该怎么配?", ""},
-		// A name says who, not what about: a product's or company's name
-		// alone (a weak form) is no topic; beside an AI or business word it is.
-		{"a name alone", "Midjourney 和 DALL-E 哪个画猫更好看?", ""},
 		{"a name and a business word", "Midjourney 为什么能赚钱?", "market"},
 		// Vendor shopping: price words beside two vendors, or a
 		// superlative beside one; the article's own priced dilemma stays.
