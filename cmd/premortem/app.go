@@ -40,12 +40,18 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// loadApp reads config, loads knowledge and builds the advisor.
-func loadApp(env *cli, cfgPath string) (*app, error) {
+// loadConfig reads the config named by --config, else $PREMORTEM_CONFIG,
+// else the built-in defaults, with the environment's overrides.
+func loadConfig(env *cli, cfgPath string) (config.Config, error) {
 	if cfgPath == "" {
 		cfgPath = env.getenv("PREMORTEM_CONFIG")
 	}
-	cfg, err := config.Load(cfgPath, env.getenv)
+	return config.Load(cfgPath, env.getenv)
+}
+
+// loadApp reads config, loads knowledge and builds the advisor.
+func loadApp(env *cli, cfgPath string) (*app, error) {
+	cfg, err := loadConfig(env, cfgPath)
 	if err != nil {
 		return nil, err
 	}

@@ -7,8 +7,6 @@ import (
 	"os"
 	"regexp"
 	"strings"
-
-	"github.com/premortem/premortem/config"
 )
 
 // runForget deletes everything stored about one user (assessments,
@@ -33,10 +31,7 @@ func runForget(ctx context.Context, env *cli, args []string) error {
 	if !userID.MatchString(id) {
 		return fmt.Errorf("--user %q: want a numeric Discord user ID (Developer Mode, right-click the user, Copy User ID)", id)
 	}
-	if *cfgPath == "" {
-		*cfgPath = env.getenv("PREMORTEM_CONFIG")
-	}
-	cfg, err := config.Load(*cfgPath, env.getenv)
+	cfg, err := loadConfig(env, *cfgPath)
 	if err != nil {
 		return err
 	}

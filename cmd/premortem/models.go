@@ -56,11 +56,7 @@ func runModels(ctx context.Context, env *cli, args []string) error {
 		return fmt.Errorf("unexpected argument %q; usage: premortem models [--config FILE] [--check] [--json]", fs.Arg(0))
 	}
 	// Not loadApp: a broken default must be reported here, not refuse to start.
-	path := *cfgPath
-	if path == "" {
-		path = env.getenv("PREMORTEM_CONFIG")
-	}
-	cfg, err := config.Load(path, env.getenv)
+	cfg, err := loadConfig(env, *cfgPath)
 	if err != nil {
 		return err
 	}

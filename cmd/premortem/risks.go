@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/premortem/premortem/config"
 	"github.com/premortem/premortem/knowledge"
 )
 
@@ -61,10 +60,7 @@ func runRisks(_ context.Context, env *cli, args []string) error {
 
 // loadKnowledge reads only what risks needs from the config: the packs.
 func loadKnowledge(env *cli, cfgPath string) (*knowledge.Base, error) {
-	if cfgPath == "" {
-		cfgPath = env.getenv("PREMORTEM_CONFIG")
-	}
-	cfg, err := config.Load(cfgPath, env.getenv)
+	cfg, err := loadConfig(env, cfgPath)
 	if err != nil {
 		return nil, err
 	}
