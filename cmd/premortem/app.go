@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -71,6 +72,15 @@ func loadApp(env *cli, cfgPath string) (*app, error) {
 		Logger:   log,
 	})
 	return &app{cfg: cfg, log: log, kb: kb, adv: adv}, nil
+}
+
+// writeJSON prints v as indented JSON, quotes and "<>&" unescaped, as
+// every command's --json does.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 func newLogger(w io.Writer, c config.Log) *slog.Logger {

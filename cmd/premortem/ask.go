@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -69,10 +68,7 @@ func runAsk(ctx context.Context, env *cli, args []string) error {
 		ans.Benchmarks = []advisor.BenchmarkRef{}
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(ans)
+		return writeJSON(env.stdout, ans)
 	}
 	printDelta(env.stdout, shown, ans.Text)
 	if ans.Model.Backend != advisor.Builtin {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 
@@ -147,10 +146,7 @@ func printAssessment(env *cli, as *assess.Assessment, lang string, o assessFlags
 		}
 	}
 	if o.json {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(as.Report(lang)); err != nil {
+		if err := writeJSON(env.stdout, as.Report(lang)); err != nil {
 			return err
 		}
 	} else if err := as.WriteText(env.stdout, lang); err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -65,9 +64,7 @@ func runModels(ctx context.Context, env *cli, args []string) error {
 		checkBackends(ctx, cfg.Models, rows, env.getenv)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(map[string]any{"default": cfg.Models.Default, "fallback": cfg.Models.Fallback, "backends": rows}); err != nil {
+		if err := writeJSON(env.stdout, map[string]any{"default": cfg.Models.Default, "fallback": cfg.Models.Fallback, "backends": rows}); err != nil {
 			return err
 		}
 	} else {
