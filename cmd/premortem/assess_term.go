@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/peterh/liner"
-	"golang.org/x/term"
 )
 
 // errInterrupted is Ctrl-C (or a signal) during the wizard: the command
@@ -27,9 +26,7 @@ type lineReader interface {
 // editing, Tab completion, CJK display widths) when standard input and
 // output are this process's terminal, else a plain line reader.
 func newLineReader(env *cli, out io.Writer) lineReader {
-	in, ok := env.stdin.(*os.File)
-	o, ok2 := env.stdout.(*os.File)
-	if ok && ok2 && in == os.Stdin && o == os.Stdout && term.IsTerminal(int(in.Fd())) && term.IsTerminal(int(o.Fd())) && liner.TerminalSupported() {
+	if env.stdin == os.Stdin && env.stdout == os.Stdout && isTerminal(os.Stdin) && isTerminal(os.Stdout) && liner.TerminalSupported() {
 		l := liner.NewLiner()
 		l.SetCtrlCAborts(true)
 		l.SetTabCompletionStyle(liner.TabPrints)
