@@ -80,7 +80,7 @@ func (t *termReader) ReadLine(ctx context.Context, prompt string, complete []str
 
 func (t *termReader) Close() error { return t.l.Close() }
 
-// plainReader reads lines from a pipe or file. A goroutine reads ahead so
+// plainReader reads lines from a pipe or file (and chat's terminal). A goroutine reads ahead so
 // that a cancelled context (Ctrl-C is a signal here) ends the wait at once;
 // it ends at the end of input or, blocked on a line nobody reads, at Close.
 type plainReader struct {
@@ -95,6 +95,7 @@ func newPlainReader(in io.Reader, out io.Writer) *plainReader {
 	go func() {
 		defer close(p.lines)
 		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 64*1024), 1<<20) // a pasted paragraph is one line
 		for sc.Scan() {
 			select {
 			case p.lines <- sc.Text():

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -34,22 +33,20 @@ func runChat(ctx context.Context, env *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	lines := readLines(ctx, env.stdin)
-	prompt := isTerminal(env.stdin)
+	rd := newPlainReader(env.stdin, env.stdout)
+	defer rd.Close()
+	prompt := ""
+	if isTerminal(env.stdin) {
+		prompt = "> "
+	}
 	var newestFirst []advisor.Turn
 	for {
-		if prompt {
-			io.WriteString(env.stdout, "> ")
-		}
-		var line string
-		var ok bool
-		select {
-		case <-ctx.Done():
+		line, err := rd.ReadLine(ctx, prompt, nil)
+		switch {
+		case errors.Is(err, errInterrupted), errors.Is(err, io.EOF):
 			return nil
-		case line, ok = <-lines:
-		}
-		if !ok {
-			return nil
+		case err != nil:
+			return fmt.Errorf("read the question: %w", err)
 		}
 		line = strings.TrimSpace(line)
 		switch strings.ToLower(line) {
@@ -72,23 +69,4 @@ func runChat(ctx context.Context, env *cli, args []string) error {
 		fmt.Fprintf(env.stdout, "%s\n\n%s\n\n", ans.Text, footer(ans))
 		newestFirst = append([]advisor.Turn{{FromBot: true, Text: ans.Text}, {Text: line}}, newestFirst...)
 	}
-}
-
-// readLines delivers r's lines until it ends or ctx is done, so that an
-// interrupt does not wait for the next Enter.
-func readLines(ctx context.Context, r io.Reader) <-chan string {
-	out := make(chan string)
-	go func() {
-		defer close(out)
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64*1024), 1<<20)
-		for sc.Scan() {
-			select {
-			case out <- sc.Text():
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out
 }
