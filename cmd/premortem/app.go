@@ -22,10 +22,15 @@ type app struct {
 	adv *advisor.Advisor
 }
 
-// newFlags returns a flag set with the common --config flag.
-func newFlags(env *cli, name string) (*flag.FlagSet, *string) {
+// newFlags returns a flag set with the common --config flag, whose -h
+// prints usage (the command's synopsis) and then the flags.
+func newFlags(env *cli, name, usage string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet("premortem "+name, flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
 	cfgPath := fs.String("config", "", "config file (default $PREMORTEM_CONFIG, else built-in defaults)")
 	return fs, cfgPath
 }

@@ -24,7 +24,7 @@ type assessFlags struct {
 // runAssess prints a risk report for a profile file, or runs the wizard in
 // the terminal when no profile is given.
 func runAssess(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "assess")
+	fs, cfgPath := newFlags(env, "assess", assessUsage)
 	var o assessFlags
 	fs.StringVar(&o.profile, "profile", "", "profile file (YAML or JSON); without it the wizard asks the questions")
 	fs.StringVar(&o.resume, "resume", "", "wizard: go on from the answers saved in this file (and save back to it)")
@@ -33,10 +33,6 @@ func runAssess(ctx context.Context, env *cli, args []string) error {
 	fs.StringVar(&o.chart, "chart", "", "also write the scores as a chart image (.png or .jpg) to this file")
 	fs.StringVar(&o.markdown, "markdown", "", "also write the report as Markdown to this file")
 	fs.StringVar(&o.lang, "lang", "", "zh or en (default: from $LANG, else en)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), assessUsage)
-		fs.PrintDefaults()
-	}
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err

@@ -16,12 +16,8 @@ import (
 // and history_chars), so "具体该怎么做?" follows on from the answer before.
 // An empty line is skipped; "exit", "quit" or end of input ends it.
 func runChat(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "chat")
+	fs, cfgPath := newFlags(env, "chat", "Usage: premortem chat [--config FILE] [--model NAME]   (one question per line; exit or Ctrl-D ends)")
 	model := fs.String("model", "", "backend to answer with (default: the configured default)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem chat [--config FILE] [--model NAME]   (one question per line; exit or Ctrl-D ends)")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -12,12 +12,8 @@ import (
 // runForget deletes everything stored about one user (assessments,
 // feedback, usage counters): `premortem forget --user ID`.
 func runForget(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "forget")
+	fs, cfgPath := newFlags(env, "forget", "Usage: premortem forget [--config FILE] --user ID")
 	user := fs.String("user", "", "Discord user ID whose stored data to delete")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem forget [--config FILE] --user ID")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -41,13 +41,9 @@ type checkResult struct {
 
 // runModels lists the backends: `premortem models [--check] [--json]`.
 func runModels(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "models")
+	fs, cfgPath := newFlags(env, "models", "Usage: premortem models [--config FILE] [--check] [--json]")
 	check := fs.Bool("check", false, "ping each backend: reachability, latency, the models its server reports")
 	asJSON := fs.Bool("json", false, "print the list as JSON")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem models [--config FILE] [--check] [--json]")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -12,13 +12,9 @@ import (
 // runRisks lists the failure modes, or prints one in full:
 // `premortem risks [--json] [--lang zh|en] [ID]`.
 func runRisks(_ context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "risks")
+	fs, cfgPath := newFlags(env, "risks", "Usage: premortem risks [--config FILE] [--json] [--lang zh|en] [ID]")
 	asJSON := fs.Bool("json", false, "print JSON (titles and texts in both languages)")
 	lang := fs.String("lang", "", "zh or en (default: from $LANG, else en)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem risks [--config FILE] [--json] [--lang zh|en] [ID]")
-		fs.PrintDefaults()
-	}
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
