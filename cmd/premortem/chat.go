@@ -22,8 +22,7 @@ func runChat(ctx context.Context, env *cli, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "premortem chat: unexpected argument %q (questions are read line by line)\n", fs.Arg(0))
-		return errUsage
+		return fmt.Errorf("unexpected argument %q (questions are read line by line)", fs.Arg(0))
 	}
 	a, err := loadApp(env, *cfgPath)
 	if err != nil {
