@@ -41,7 +41,7 @@ func runAssess(ctx context.Context, env *cli, args []string) error {
 	if len(rest) > 0 {
 		return fmt.Errorf("unexpected argument %q (did you mean --profile %s?)", rest[0], rest[0])
 	}
-	lang, err := risksLang(o.lang, env.getenv)
+	lang, err := outputLang(o.lang, env.getenv)
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ func runRisks(_ context.Context, env *cli, args []string) error {
 	if len(rest) > 1 {
 		return fmt.Errorf("one risk ID at most, got %d (%s)", len(rest), strings.Join(rest, " "))
 	}
-	l, err := risksLang(*lang, env.getenv)
+	l, err := outputLang(*lang, env.getenv)
 	if err != nil {
 		return err
 	}
@@ -61,8 +61,9 @@ func loadKnowledge(env *cli, cfgPath string) (*knowledge.Base, error) {
 	return knowledge.Load(cfg.Knowledge.Packs...)
 }
 
-// risksLang picks the output language: the flag, else the locale.
-func risksLang(flagValue string, getenv func(string) string) (string, error) {
+// outputLang picks the language of what risks and assess print: the
+// --lang flag, else the locale.
+func outputLang(flagValue string, getenv func(string) string) (string, error) {
 	switch flagValue {
 	case "zh", "en":
 		return flagValue, nil
