@@ -319,11 +319,12 @@ func punctBefore(s *scratch, q string, u int32) bool {
 	if u <= 0 || int(u) >= len(s.units) {
 		return false
 	}
-	return strings.ContainsAny(q[s.units[u-1].end:s.units[u].start], clausePunct)
+	return strings.ContainsAny(q[s.units[u-1].end:s.units[u].start], descriptionBreaks)
 }
 
-// clausePunct is what ends a clause, in either script.
-const clausePunct = ",.;:!?()，。；：！？、（）"
+// descriptionBreaks: a description does not run across the end of a
+// sentence or clause (search_split.go), a full stop, a colon or a bracket.
+const descriptionBreaks = sentenceEnds + clauseEnds + ".:()\uff1a\uff08\uff09"
 
 // Jargon: when most of a question's Latin words are unknown to the
 // knowledge (the article's glosses, the claims, the lexicon), it asks about
