@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/pressly/goose/v3"
 )
 
 // OpenPostgres connects to the PostgreSQL database named by dsn (a URL
@@ -37,7 +38,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Store, error)
 	}
 	e := &pgEngine{pgQuerier: pgQuerier{pool}, pool: pool, cfg: cfg, opts: opts}
 	db := stdlib.OpenDBFromPool(pool)
-	err = migrate(ctx, migrator{db: db, dialect: dialectPostgres}, opts.Logger)
+	err = migrate(ctx, db, goose.DialectPostgres, opts.Logger)
 	db.Close()
 	if err != nil {
 		pool.Close()
