@@ -80,7 +80,7 @@ func (e *pgEngine) connect(ctx context.Context, name string) (*pgx.Conn, error) 
 
 // retry waits ReconnectDelay after a failed connection, or until ctx ends.
 func (e *pgEngine) retry(ctx context.Context, what string, err error) error {
-	e.opts.Logger.Warn("storage connection failed; retrying", "for", what, "err", scrub(err.Error(), e.cfg.ConnString()), "in", e.opts.ReconnectDelay)
+	e.opts.Logger.Warn("storage connection failed; retrying", "for", what, "err", e.redact(err), "in", e.opts.ReconnectDelay)
 	t := time.NewTimer(e.opts.ReconnectDelay)
 	defer t.Stop()
 	select {
@@ -90,6 +90,9 @@ func (e *pgEngine) retry(ctx context.Context, what string, err error) error {
 		return nil
 	}
 }
+
+// redact is err's text without the password of the DSN, for logs.
+func (e *pgEngine) redact(err error) string { return scrub(err.Error(), e.cfg.ConnString()) }
 
 // pgQuerier adapts pgx (the pool, a transaction or one connection).
 type pgQuerier struct {

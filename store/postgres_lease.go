@@ -37,7 +37,7 @@ func (e *pgEngine) lock(ctx context.Context, key int64, name string) (*Lease, er
 				conn.Close(cctx) // the server ends the session, releasing the lock
 				cancel()
 				if mctx.Err() == nil {
-					e.opts.Logger.Warn("lease lost", "lease", name, "err", scrub(err.Error(), e.cfg.ConnString()))
+					e.opts.Logger.Warn("lease lost", "lease", name, "err", e.redact(err))
 					go l.end(fmt.Errorf("lease %s lost: %w", name, err))
 				}
 			}()
@@ -127,7 +127,7 @@ func (e *pgEngine) watch(ctx context.Context, reread func(context.Context, queri
 		Connect: func(ctx context.Context) (*pgx.Conn, error) { return e.connect(ctx, "watch") },
 		LogError: func(_ context.Context, err error) {
 			if ctx.Err() == nil {
-				e.opts.Logger.Warn("model switch listener", "err", scrub(err.Error(), e.cfg.ConnString()))
+				e.opts.Logger.Warn("model switch listener", "err", e.redact(err))
 			}
 		},
 		ReconnectDelay: e.opts.ReconnectDelay,
