@@ -17,7 +17,7 @@ func openSQLite(t *testing.T, opts store.Options) (*store.Store, *store.Store) {
 }
 
 // openSQLiteAt opens the database at path, closed when t ends.
-func openSQLiteAt(t *testing.T, path string, opts store.Options) *store.Store {
+func openSQLiteAt(t testing.TB, path string, opts store.Options) *store.Store {
 	t.Helper()
 	s, err := store.OpenSQLite(context.Background(), path, opts)
 	if err != nil {
