@@ -1,8 +1,6 @@
 package config
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -24,9 +22,7 @@ func TestDiscordValidation(t *testing.T) {
 		{"nothing to receive", "discord:\n  gateway: false\n", "discord.gateway is false"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "c.yaml")
-			os.WriteFile(path, []byte(tc.yaml), 0o600)
-			c, err := Load(path, func(string) string { return "" })
+			c, err := loadYAML(t, tc.yaml, nil)
 			if tc.want == "" {
 				if err != nil {
 					t.Fatal(err)
