@@ -63,10 +63,7 @@ func check(node *yaml.Node, t reflect.Type, path string, errs *[]error) bool {
 		}
 		return true
 	case t == durationType:
-		if node.Kind != yaml.ScalarNode {
-			return bad("a duration such as 30s or 2m")
-		}
-		if _, err := time.ParseDuration(node.Value); err != nil {
+		if _, err := time.ParseDuration(node.Value); err != nil || node.Kind != yaml.ScalarNode {
 			return bad("a duration such as 30s or 2m")
 		}
 		return true
