@@ -71,32 +71,20 @@ func check(node *yaml.Node, t reflect.Type, path string, errs *[]error) bool {
 		if node.Kind != yaml.MappingNode {
 			return bad("a mapping of keys (" + strings.Join(keysOf(t), ", ") + ")")
 		}
-		keep := node.Content[:0]
-		for i := 0; i+1 < len(node.Content); i += 2 {
-			k, v := node.Content[i], node.Content[i+1]
+		keepPairs(node, func(k, v *yaml.Node) bool {
 			f, ok := fieldFor(t, k.Value)
 			if !ok {
 				*errs = append(*errs, fmt.Errorf("line %d: %s: unknown key%s", k.Line, join(path, k.Value), didYouMean(k.Value, keysOf(t))))
-				continue
+				return false
 			}
-			if check(v, f.Type, join(path, k.Value), errs) {
-				keep = append(keep, k, v)
-			}
-		}
-		node.Content = keep
+			return check(v, f.Type, join(path, k.Value), errs)
+		})
 		return true
 	case t.Kind() == reflect.Map:
 		if node.Kind != yaml.MappingNode {
 			return bad("a mapping of names")
 		}
-		keep := node.Content[:0]
-		for i := 0; i+1 < len(node.Content); i += 2 {
-			k, v := node.Content[i], node.Content[i+1]
-			if check(v, t.Elem(), join(path, k.Value), errs) {
-				keep = append(keep, k, v)
-			}
-		}
-		node.Content = keep
+		keepPairs(node, func(k, v *yaml.Node) bool { return check(v, t.Elem(), join(path, k.Value), errs) })
 		return true
 	case t.Kind() == reflect.Slice:
 		if node.Kind != yaml.SequenceNode {
@@ -129,6 +117,18 @@ func check(node *yaml.Node, t reflect.Type, path string, errs *[]error) bool {
 		}
 	}
 	return true
+}
+
+// keepPairs keeps the key-value pairs of the mapping node that keep
+// accepts, in order, and drops the others.
+func keepPairs(node *yaml.Node, keep func(k, v *yaml.Node) bool) {
+	kept := node.Content[:0]
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		if k, v := node.Content[i], node.Content[i+1]; keep(k, v) {
+			kept = append(kept, k, v)
+		}
+	}
+	node.Content = kept
 }
 
 // fieldFor finds the struct field a YAML key names.
