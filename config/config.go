@@ -107,11 +107,6 @@ func (c *Config) Validate() error {
 	errs = append(errs, c.Models.validate()...)
 	errs = append(errs, c.Discord.validate()...)
 	errs = append(errs, c.Storage.validate()...)
-	if c.Discord.APIBase != "" {
-		if err := checkURL("PREMORTEM_DISCORD_API_BASE", c.Discord.APIBase); err != nil {
-			errs = append(errs, err)
-		}
-	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:

@@ -163,6 +163,11 @@ func (d *Discord) validate() []error {
 	if !d.Gateway && d.InteractionsAddr == "" {
 		bad("discord.gateway is false but discord.interactions_addr is empty: the bot would receive nothing; set interactions_addr or turn the gateway on")
 	}
+	if d.APIBase != "" {
+		if err := checkURL("PREMORTEM_DISCORD_API_BASE", d.APIBase); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if d.PublicKey != "" && !publicKey.MatchString(d.PublicKey) {
 		bad("DISCORD_PUBLIC_KEY: want the application's public key, 64 hex digits (Developer Portal, General Information)")
 	}
