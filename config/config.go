@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strings"
 
@@ -118,4 +119,25 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Errorf("log.format %q: want text or json", c.Log.Format))
 	}
 	return errors.Join(errs...)
+}
+
+// checkURL reports a value that is not an http(s) URL with a host, and
+// one that carries credentials; key names the setting.
+func checkURL(key, v string) error {
+	u, err := url.Parse(v)
+	switch {
+	case err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https"):
+		hint := ""
+		if !strings.Contains(v, "://") && v != "" {
+			scheme := "https"
+			if strings.HasPrefix(v, "localhost") || strings.HasPrefix(v, "127.") || strings.HasPrefix(v, "[::1]") {
+				scheme = "http"
+			}
+			hint = fmt.Sprintf(" (did you mean %s://%s?)", scheme, v)
+		}
+		return fmt.Errorf("%s %q: want an http:// or https:// URL%s", key, v, hint)
+	case u.User != nil:
+		return errors.New(key + " holds credentials: put the key in the variable api_key_env names")
+	}
+	return nil
 }
