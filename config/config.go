@@ -65,7 +65,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		}
 		problems = decode(&root, &c)
 	}
-	c.applyEnv(getenv)
+	problems = append(problems, c.applyEnv(getenv)...)
 	if err := c.Validate(); err != nil {
 		problems = append(problems, err)
 	}
@@ -90,16 +90,19 @@ func oneLine(err error) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "yaml: ", "")), " ")
 }
 
-func (c *Config) applyEnv(getenv func(string) string) {
+// applyEnv applies the environment overrides and returns those that do
+// not parse.
+func (c *Config) applyEnv(getenv func(string) string) []error {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
 	c.Models.applyEnv(getenv)
-	c.Discord.applyEnv(getenv)
+	errs := c.Discord.applyEnv(getenv)
 	c.Storage.applyEnv(getenv)
 	if v := getenv("PREMORTEM_LOG_LEVEL"); v != "" {
 		c.Log.Level = v
 	}
+	return errs
 }
 
 // Validate checks every section and joins the problems, one per line.

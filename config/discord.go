@@ -70,8 +70,6 @@ type Discord struct {
 	TakeoverAfter     time.Duration `yaml:"takeover_after"`
 	APIBase           string        `yaml:"-"` // PREMORTEM_DISCORD_API_BASE
 	PublicKey         string        `yaml:"-"` // DISCORD_PUBLIC_KEY: the application's, hex
-
-	envErrs []error // environment overrides that did not parse
 }
 
 func (d *Discord) defaults() {
@@ -93,7 +91,7 @@ func (d *Discord) defaults() {
 	d.TakeoverAfter = DefaultTakeoverAfter
 }
 
-func (d *Discord) applyEnv(getenv func(string) string) {
+func (d *Discord) applyEnv(getenv func(string) string) []error {
 	if v := getenv("PREMORTEM_DISCORD_API_BASE"); v != "" {
 		d.APIBase = v
 	}
@@ -103,7 +101,7 @@ func (d *Discord) applyEnv(getenv func(string) string) {
 	if v := getenv("DISCORD_PUBLIC_KEY"); v != "" {
 		d.PublicKey = strings.TrimSpace(v)
 	}
-	d.applyShardEnv(getenv)
+	return d.applyShardEnv(getenv)
 }
 
 var (
