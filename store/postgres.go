@@ -42,7 +42,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Store, error)
 	db.Close()
 	if err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("open postgres store at %s: %s", where, scrub(err.Error(), dsn))
+		return nil, fmt.Errorf("open postgres store at %s: %s", where, oneLine(scrub(err.Error(), dsn)))
 	}
 	opts.Logger.Info("storage open", "driver", "postgres", "dsn", RedactDSN(dsn))
 	return newStore(e, opts), nil
