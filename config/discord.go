@@ -109,6 +109,10 @@ var (
 	publicKey = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
 )
 
+// IsSnowflake reports whether id is a Discord ID (a user's, a role's, a
+// guild's): 1 to 20 digits.
+func IsSnowflake(id string) bool { return snowflake.MatchString(id) }
+
 func (d *Discord) validate() []error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }

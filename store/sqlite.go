@@ -25,7 +25,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*Store, error) 
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store %s: %w", path, err)
 	}
-	if path == ":memory:" || strings.Contains(path, "mode=memory") {
+	if inMemory(path) {
 		// Every connection to :memory: is a database of its own.
 		db.SetMaxOpenConns(1)
 	}
@@ -143,3 +143,16 @@ func (q sqlQuerier) query(ctx context.Context, s string, args ...any) (rowIter, 
 type sqlRows struct{ *sql.Rows }
 
 func (r sqlRows) Close() { r.Rows.Close() }
+
+// inMemory reports whether a SQLite path names an in-memory database.
+func inMemory(path string) bool { return path == ":memory:" || strings.Contains(path, "mode=memory") }
+
+// SQLiteFile is the file a SQLite path or DSN names ("premortem.db",
+// "file:premortem.db?_pragma=..."); ok is false for an in-memory database.
+func SQLiteFile(dsn string) (path string, ok bool) {
+	path, _, _ = strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	if path == "" || inMemory(path) || inMemory(dsn) {
+		return "", false
+	}
+	return path, true
+}

@@ -137,3 +137,18 @@ func TestSQLiteBadPath(t *testing.T) {
 		})
 	}
 }
+
+// TestSQLiteFile: the file a SQLite path or DSN names; none in memory.
+func TestSQLiteFile(t *testing.T) {
+	for _, tt := range []struct{ dsn, want string }{
+		{"premortem.db", "premortem.db"},
+		{"file:data/premortem.db?_pragma=busy_timeout(5000)", "data/premortem.db"},
+		{":memory:", ""},
+		{"file:x?mode=memory&cache=shared", ""},
+		{"", ""},
+	} {
+		if got, ok := SQLiteFile(tt.dsn); got != tt.want || ok != (tt.want != "") {
+			t.Errorf("SQLiteFile(%q) = %q, %v; want %q", tt.dsn, got, ok, tt.want)
+		}
+	}
+}

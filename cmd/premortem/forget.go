@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
+
+	"github.com/premortem/premortem/config"
+	"github.com/premortem/premortem/store"
 )
 
 // runForget deletes everything stored about one user (assessments,
@@ -24,7 +26,7 @@ func runForget(ctx context.Context, env *cli, args []string) error {
 	if id == "" {
 		return errors.New("--user is required: the Discord user ID whose data to delete")
 	}
-	if !userID.MatchString(id) {
+	if !config.IsSnowflake(id) {
 		return fmt.Errorf("--user %q: want a numeric Discord user ID (Developer Mode, right-click the user, Copy User ID)", id)
 	}
 	cfg, err := loadConfig(env, *cfgPath)
@@ -32,7 +34,7 @@ func runForget(ctx context.Context, env *cli, args []string) error {
 		return err
 	}
 	if cfg.Storage.Driver == "sqlite" {
-		if path, ok := sqliteFile(cfg.Storage.DSN); !ok || !fileExists(path) {
+		if path, ok := store.SQLiteFile(cfg.Storage.DSN); !ok || !fileExists(path) {
 			// Opening would create an empty database just to find nothing in it.
 			fmt.Fprintf(env.stdout, "nothing stored for user %s: no database at %s\n", id, cfg.Storage.DSN)
 			return nil
@@ -49,19 +51,6 @@ func runForget(ctx context.Context, env *cli, args []string) error {
 	}
 	fmt.Fprintf(env.stdout, "deleted %d stored records of user %s\n", n, id)
 	return nil
-}
-
-// userID is a Discord snowflake, as config checks role and guild IDs.
-var userID = regexp.MustCompile(`^[0-9]{1,20}$`)
-
-// sqliteFile is the file a SQLite DSN names ("premortem.db",
-// "file:premortem.db?_pragma=..."); ok is false for an in-memory database.
-func sqliteFile(dsn string) (string, bool) {
-	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
-	if path == "" || path == ":memory:" || strings.Contains(dsn, "mode=memory") {
-		return "", false
-	}
-	return path, true
 }
 
 func fileExists(path string) bool {
