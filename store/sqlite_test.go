@@ -147,7 +147,7 @@ func TestSQLiteFile(t *testing.T) {
 		{"file:x?mode=memory&cache=shared", ""},
 		{"", ""},
 	} {
-		if got, ok := SQLiteFile(tt.dsn); got != tt.want || ok != (tt.want != "") {
+		if got, ok := store.SQLiteFile(tt.dsn); got != tt.want || ok != (tt.want != "") {
 			t.Errorf("SQLiteFile(%q) = %q, %v; want %q", tt.dsn, got, ok, tt.want)
 		}
 	}
