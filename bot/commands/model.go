@@ -157,7 +157,7 @@ func (m Models) Complete(q *router.Request) []*discordgo.ApplicationCommandOptio
 	typed := strings.ToLower(q.Focused())
 	var out []*discordgo.ApplicationCommandOptionChoice
 	for _, n := range m.Catalog.Names() {
-		if strings.Contains(strings.ToLower(n), typed) && len(out) < maxChoices {
+		if strings.Contains(strings.ToLower(n), typed) && len(out) < render.MaxChoices {
 			out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: render.Clip(n+" · "+m.describe(n), render.MaxChoiceName), Value: n})
 		}
 	}

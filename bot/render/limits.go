@@ -19,6 +19,7 @@ const (
 	MaxEmbeds      = 10
 	MaxTitle       = 256
 	MaxFooter      = 2048
+	MaxChoices     = 25  // choices of an autocomplete, options of a select menu
 	MaxChoiceName  = 100 // autocomplete choices and select options
 	MaxCustomID    = 100
 	MaxModalLabel  = 45

@@ -33,7 +33,7 @@ func (f *Flow) reviewMessage(session string, st assess.State, errText string) *d
 			answer = text(lang, "skipped")
 		}
 		b.WriteString("\n" + text(lang, "row", i+1, label, answer))
-		if len(opts) < maxOptions {
+		if len(opts) < render.MaxChoices { // the question bank has fewer questions
 			opts = append(opts, discordgo.SelectMenuOption{
 				Label:       render.Clip(fmt.Sprintf("%d. %s", i+1, label), render.MaxChoiceName),
 				Description: render.Clip(answer, render.MaxChoiceName),
@@ -63,10 +63,6 @@ func (f *Flow) reviewMessage(session string, st assess.State, errText string) *d
 	return &discordgo.InteractionResponseData{Content: render.Clip(b.String(), render.MaxContent), Components: rows,
 		Embeds: []*discordgo.MessageEmbed{}, Attachments: noAttachments()}
 }
-
-// maxOptions is how many options a select menu holds (Discord's limit);
-// the question bank has fewer questions than that.
-const maxOptions = 25
 
 // fieldLabel names a profile field at the start of a line.
 func fieldLabel(name, lang string) string {
