@@ -68,7 +68,7 @@ func Check(d *discordgo.InteractionResponseData) error {
 	if len(d.Embeds) > MaxEmbeds {
 		return fmt.Errorf("%d embeds, over %d", len(d.Embeds), MaxEmbeds)
 	}
-	if n := embedsSize(d.Embeds); n > MaxEmbedTotal {
+	if n := EmbedsSize(d.Embeds); n > MaxEmbedTotal {
 		return fmt.Errorf("embeds total %d units, over %d", n, MaxEmbedTotal)
 	}
 	for i, e := range d.Embeds {
