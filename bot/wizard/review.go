@@ -29,9 +29,6 @@ func (f *Flow) reviewMessage(session string, st assess.State, errText string) *d
 		q := f.wiz.Questions()[step]
 		label := fieldLabel(q.Field, lang)
 		answer := answerLabel(q, st.Profile, lang)
-		if answer == "" {
-			answer = text(lang, "skipped")
-		}
 		b.WriteString("\n" + text(lang, "row", i+1, label, answer))
 		if len(opts) < render.MaxChoices { // the question bank has fewer questions
 			opts = append(opts, discordgo.SelectMenuOption{
