@@ -211,15 +211,21 @@ func (r *Interaction) deferred(ctx context.Context, typ discordgo.InteractionRes
 // webhookEdit turns response data into the edit of a message.
 func webhookEdit(d *discordgo.InteractionResponseData) *discordgo.WebhookEdit {
 	content := d.Content
-	embeds := d.Embeds
+	embeds, comps := parts(d)
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, Files: d.Files, AllowedMentions: render.NoPings()}
+}
+
+// parts are d's embeds and components, empty rather than nil, so that a
+// message edited or sent with none shows none.
+func parts(d *discordgo.InteractionResponseData) ([]*discordgo.MessageEmbed, []discordgo.MessageComponent) {
+	embeds, comps := d.Embeds, d.Components
 	if embeds == nil {
 		embeds = []*discordgo.MessageEmbed{}
 	}
-	comps := d.Components
 	if comps == nil {
 		comps = []discordgo.MessageComponent{}
 	}
-	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, Files: d.Files, AllowedMentions: render.NoPings()}
+	return embeds, comps
 }
 
 // webhookParams turns response data into a follow-up message.
