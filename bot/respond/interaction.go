@@ -160,7 +160,7 @@ func (r *Interaction) Respond(resp *router.Response) {
 	}
 	for _, m := range resp.More {
 		r.pacer.send(ctx, r.channel)
-		if _, err := r.api.FollowupMessageCreate(r.i, true, webhookParams(m), discordgo.WithContext(ctx)); err != nil {
+		if err := r.followup(ctx, m); err != nil {
 			log.Warn("send follow-up", "err", err)
 		}
 	}
@@ -182,29 +182,29 @@ func (r *Interaction) Respond(resp *router.Response) {
 // deferred delivers d after a deferral; r.mu is held.
 func (r *Interaction) deferred(ctx context.Context, typ discordgo.InteractionResponseType, d *discordgo.InteractionResponseData) error {
 	r.pacer.send(ctx, r.channel)
-	followup := func(d *discordgo.InteractionResponseData) error {
-		_, err := r.api.FollowupMessageCreate(r.i, true, webhookParams(d), discordgo.WithContext(ctx))
-		return err
-	}
 	switch {
 	case typ == discordgo.InteractionResponseModal:
 		// A modal must be the first response; this one came too late.
-		return followup(&discordgo.InteractionResponseData{Content: render.T(render.Lang(r.i.Locale), "failed"), Flags: discordgo.MessageFlagsEphemeral})
+		return r.followup(ctx, &discordgo.InteractionResponseData{Content: render.T(render.Lang(r.i.Locale), "failed"), Flags: discordgo.MessageFlagsEphemeral})
 	case r.deferType == discordgo.InteractionResponseDeferredMessageUpdate:
 		if typ == discordgo.InteractionResponseUpdateMessage {
-			_, err := r.api.InteractionResponseEdit(r.i, webhookEdit(d), discordgo.WithContext(ctx))
-			return err
+			return r.Edit(ctx, d)
 		}
-		return followup(d)
+		return r.followup(ctx, d)
 	case router.Ephemeral(d) && !r.private:
 		// The public "thinking" message cannot turn private: remove it and
 		// say it privately.
 		if err := r.api.InteractionResponseDelete(r.i, discordgo.WithContext(ctx)); err != nil {
 			return err
 		}
-		return followup(d)
+		return r.followup(ctx, d)
 	}
-	_, err := r.api.InteractionResponseEdit(r.i, webhookEdit(d), discordgo.WithContext(ctx))
+	return r.Edit(ctx, d)
+}
+
+// followup sends d as a follow-up message of the interaction.
+func (r *Interaction) followup(ctx context.Context, d *discordgo.InteractionResponseData) error {
+	_, err := r.api.FollowupMessageCreate(r.i, true, webhookParams(d), discordgo.WithContext(ctx))
 	return err
 }
 
