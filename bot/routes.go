@@ -59,8 +59,8 @@ func (b *Bot) job(o router.DeferOptions) []router.Middleware {
 // runs before the acknowledgement is in memory: the shared rate is
 // charged right after it (one database round trip before every
 // acknowledgement would put the database's latency under load on
-// Discord's 3 s clock; see BenchmarkAckShared), and its refusal replaces
-// the deferral.
+// Discord's 3 s clock; see BenchmarkAck200InFlight/postgres), and its
+// refusal replaces the deferral.
 func (b *Bot) questionChain() []router.Middleware {
 	chain := append([]router.Middleware{
 		router.Guard(b.cfg.AllowedChannelIDs, b.cfg.AllowedRoleIDs, b.metrics),
