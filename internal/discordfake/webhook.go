@@ -62,19 +62,10 @@ func (s *Server) Ping() *discordgo.Interaction {
 // holds them until the HTTP response is in. A status other than 200
 // comes back as Ack.Status, with no type.
 func (s *Server) PostInteraction(ctx context.Context, url string, i *discordgo.Interaction) (Ack, error) {
-	wire, err := interactionJSON(i)
+	wire, st, err := s.register(i, true, "post")
 	if err != nil {
 		return Ack{}, err
 	}
-	st := &interactionState{i: i, http: true}
-	s.mu.Lock()
-	if _, dup := s.interactions[i.ID]; dup {
-		s.mu.Unlock()
-		return Ack{}, fmt.Errorf("discord fake: post interaction %s: already sent", i.ID)
-	}
-	s.interactions[i.ID] = st
-	s.byToken[i.Token] = st
-	s.mu.Unlock()
 
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(wire))
 	if err != nil {
