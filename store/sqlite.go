@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/pressly/goose/v3"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -29,7 +30,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*Store, error) 
 		db.SetMaxOpenConns(1)
 	}
 	e := &sqliteEngine{sqlQuerier: sqlQuerier{db}, db: db, hub: newHub(), locks: newLocalLocks()}
-	if err := migrate(ctx, e.migrator(), opts.Logger); err != nil {
+	if err := migrate(ctx, db, goose.DialectSQLite3, opts.Logger); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite store %s: %w", path, err)
 	}
@@ -86,8 +87,6 @@ func (e *sqliteEngine) driver() string                 { return "sqlite" }
 func (e *sqliteEngine) ping(ctx context.Context) error { return e.db.PingContext(ctx) }
 func (e *sqliteEngine) close() error                   { return e.db.Close() }
 func (e *sqliteEngine) nowMillis() string              { return `CAST(unixepoch('subsec') * 1000 AS INTEGER)` }
-
-func (e *sqliteEngine) migrator() migrator { return migrator{db: e.db, dialect: dialectSQLite} }
 
 func (e *sqliteEngine) inTx(ctx context.Context, f func(querier) error) error {
 	tx, err := e.db.BeginTx(ctx, nil)

@@ -12,24 +12,26 @@ import (
 )
 
 func openSQLite(t *testing.T, opts store.Options) (*store.Store, *store.Store) {
+	s := openSQLiteAt(t, filepath.Join(t.TempDir(), "premortem.db"), opts)
+	return s, s
+}
+
+// openSQLiteAt opens the database at path, closed when t ends.
+func openSQLiteAt(t testing.TB, path string, opts store.Options) *store.Store {
 	t.Helper()
-	s, err := store.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "premortem.db"), opts)
+	s, err := store.OpenSQLite(context.Background(), path, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return s, s
+	return s
 }
 
 func TestSQLite(t *testing.T) { storetest.Run(t, openSQLite) }
 
 func TestSQLiteMemory(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, opts store.Options) (*store.Store, *store.Store) {
-		s, err := store.OpenSQLite(context.Background(), ":memory:", opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
+		s := openSQLiteAt(t, ":memory:", opts)
 		return s, s
 	})
 }

@@ -7,19 +7,13 @@ import (
 	"os"
 	"regexp"
 	"strings"
-
-	"github.com/premortem/premortem/config"
 )
 
 // runForget deletes everything stored about one user (assessments,
 // feedback, usage counters): `premortem forget --user ID`.
 func runForget(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "forget")
+	fs, cfgPath := newFlags(env, "forget", "Usage: premortem forget [--config FILE] --user ID")
 	user := fs.String("user", "", "Discord user ID whose stored data to delete")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem forget [--config FILE] --user ID")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -33,10 +27,7 @@ func runForget(ctx context.Context, env *cli, args []string) error {
 	if !userID.MatchString(id) {
 		return fmt.Errorf("--user %q: want a numeric Discord user ID (Developer Mode, right-click the user, Copy User ID)", id)
 	}
-	if *cfgPath == "" {
-		*cfgPath = env.getenv("PREMORTEM_CONFIG")
-	}
-	cfg, err := config.Load(*cfgPath, env.getenv)
+	cfg, err := loadConfig(env, *cfgPath)
 	if err != nil {
 		return err
 	}
