@@ -313,8 +313,6 @@ func (h *harness) useModel(t testing.TB, name string) {
 	}
 }
 
-func jsonDecode(raw []byte, v any) error { return json.Unmarshal(raw, v) }
-
 // waitAck waits for the acknowledgement of the interaction id.
 func (h *harness) waitAck(id string) discordfake.Ack {
 	h.t.Helper()

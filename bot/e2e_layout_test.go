@@ -68,7 +68,7 @@ func TestLayoutGoldens(t *testing.T) {
 				t.Fatalf("no thread from the mention's answer: %v", err)
 			}
 			var thread discordgo.Channel
-			jsonDecode(c.Response, &thread)
+			json.Unmarshal(c.Response, &thread)
 			cited := fieldIDs(mention)
 			reply := h.goldenAnswer(lang+"-reply", func() {
 				h.say(discordfake.UserMessage{ChannelID: discordfake.ChannelGeneral, Content: qs[1], ReplyTo: mention.ID})

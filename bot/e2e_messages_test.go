@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -49,7 +50,7 @@ func TestMentionReplyAndThreadConversation(t *testing.T) {
 		t.Fatalf("no thread opened from the answer: %v", err)
 	}
 	var th discordgo.Channel
-	if err := jsonDecode(thread.Response, &th); err != nil || th.ID == "" {
+	if err := json.Unmarshal(thread.Response, &th); err != nil || th.ID == "" {
 		t.Fatalf("thread %s: %v", thread.Response, err)
 	}
 	if got := h.model.requests(); len(got) != 1 || !strings.Contains(lastUser(got[0]), "收入远低于成本") || strings.Contains(lastUser(got[0]), "<@&") {

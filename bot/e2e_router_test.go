@@ -14,7 +14,7 @@ import (
 
 func TestRouterDefersSlowHandlersAndSurvivesPanics(t *testing.T) {
 	h := startBot(t)
-	r := h.bot.router.With(h.bot.fast(20 * time.Millisecond)...)
+	r := h.bot.router.With(h.bot.job(router.DeferOptions{After: 20 * time.Millisecond})...)
 	release := make(chan struct{})
 	r.Command("slow", func(ctx context.Context, q *router.Request) *router.Response {
 		<-release

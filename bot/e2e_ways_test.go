@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -137,7 +138,7 @@ func TestEveryWayInRunsThroughOneChain(t *testing.T) {
 					t.Fatalf("no thread from the mention's answer: %v", err)
 				}
 				var th discordgo.Channel
-				jsonDecode(c.Response, &th)
+				json.Unmarshal(c.Response, &th)
 				thread = th.ID
 			}
 		})

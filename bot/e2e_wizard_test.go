@@ -108,15 +108,6 @@ func (d *wizDriver) enter(text string) discordfake.Ack {
 	return d.send(i)
 }
 
-func ackContent(a discordfake.Ack) (string, int) {
-	var d struct {
-		Content string `json:"content"`
-		Flags   int    `json:"flags"`
-	}
-	json.Unmarshal(a.Data, &d)
-	return d.Content, d.Flags
-}
-
 // TestAssessEndToEnd runs the whole wizard through the loopback Discord
 // and the bot's router, restarting the bot halfway (a new bot on the same
 // SQLite file).
@@ -129,7 +120,7 @@ func TestAssessEndToEnd(t *testing.T) {
 	d := &wizDriver{t: t, srv: srv, user: discordfake.UserMember}
 
 	first := d.send(srv.Command(d.user, wizChannel, "assess"))
-	if _, flags := ackContent(first); first.Type != 4 || flags&64 == 0 {
+	if flags := ackData(t, first).Flags; first.Type != 4 || flags&64 == 0 {
 		t.Fatalf("/assess: type %d flags %d", first.Type, flags)
 	}
 	msgs := srv.Messages(wizChannel)
@@ -150,11 +141,11 @@ func TestAssessEndToEnd(t *testing.T) {
 
 	// Someone else's click and a forged custom_id touch nothing.
 	other := d.send(srv.Button(discordfake.UserOther, wizChannel, d.msg, d.id(":skip")))
-	if c, flags := ackContent(other); flags&64 == 0 || !strings.Contains(c, "别人") {
-		t.Errorf("other user: %q flags %d", c, flags)
+	if a := ackData(t, other); a.Flags&64 == 0 || !strings.Contains(a.Content, "别人") {
+		t.Errorf("other user: %q flags %d", a.Content, a.Flags)
 	}
 	forged := d.send(srv.Button(d.user, wizChannel, d.msg, "assess:0000000000000000:7:skip"))
-	if c, _ := ackContent(forged); !strings.Contains(c, "不存在") {
+	if c := ackData(t, forged).Content; !strings.Contains(c, "不存在") {
 		t.Errorf("forged: %q", c)
 	}
 
@@ -255,7 +246,7 @@ func TestAssessEndToEnd(t *testing.T) {
 	}
 	// Share posts the report publicly.
 	share := d.click(":share")
-	if _, flags := ackContent(share); share.Type != 4 || flags&64 != 0 {
+	if flags := ackData(t, share).Flags; share.Type != 4 || flags&64 != 0 {
 		t.Errorf("share: type %d flags %d", share.Type, flags)
 	}
 	// Every fate at medium or above is explained, the favours apart.
@@ -272,7 +263,7 @@ func TestAssessEndToEnd(t *testing.T) {
 		t.Errorf("review after the report: %d embeds, attachments %v", len(m.Embeds), att)
 	}
 	// /forget deletes the session.
-	if c, _ := ackContent(d.send(srv.Command(d.user, wizChannel, "forget"))); !strings.Contains(c, "已删除") {
+	if c := ackData(t, d.send(srv.Command(d.user, wizChannel, "forget"))).Content; !strings.Contains(c, "已删除") {
 		t.Errorf("forget: %q", c)
 	}
 	if xs, err := bot.db.ListSessionsByUser(context.Background(), d.user); err != nil || len(xs) != 0 {

@@ -157,7 +157,6 @@ func (b *Bot) dispatchInteraction(i *discordgo.Interaction, first respond.First)
 	out := respond.NewInteraction(i, respond.InteractionOptions{API: b.api, First: first, Pacer: b.pacer,
 		Acked: b.metrics.Acked, Start: start, Log: b.log, Tokens: &b.tokens})
 	q := router.FromInteraction(i, out)
-	q.Start = start
 	if len(b.cfg.AllowedChannelIDs) > 0 { // parents matter to the guard alone
 		q.Parents = b.threadParent(i.ChannelID)
 	}

@@ -21,12 +21,7 @@ import (
 // thread, or a direct message. The question runs through the router like
 // a slash command, answered in the message's channel.
 func (b *Bot) onMessage(m *discordgo.Message) {
-	if m.Author == nil || m.Author.Bot {
-		return
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	why, thread := b.trigger(ctx, m)
-	cancel()
+	why, thread := b.trigger(m)
 	if why == "" || !b.dedupe.first("m"+m.ID) { // only questions cost a shared check
 		return
 	}
@@ -40,7 +35,9 @@ func (b *Bot) onMessage(m *discordgo.Message) {
 }
 
 // trigger says why a message is a question for the bot ("" if it is not).
-func (b *Bot) trigger(ctx context.Context, m *discordgo.Message) (why string, ch *discordgo.Channel) {
+// It runs for every message the bot sees: what it asks of memory comes
+// first, and the bot's roles only for a message that mentions a role.
+func (b *Bot) trigger(m *discordgo.Message) (why string, ch *discordgo.Channel) {
 	me := b.SelfID()
 	if m.Author == nil || m.Author.Bot || m.Author.ID == me || me == "" {
 		return "", nil
@@ -59,12 +56,14 @@ func (b *Bot) trigger(ctx context.Context, m *discordgo.Message) (why string, ch
 			return "mention", nil
 		}
 	}
-	if roles := b.botRoles(m.GuildID); len(roles) > 0 && slices.ContainsFunc(m.MentionRoles, func(r string) bool { return slices.Contains(roles, r) }) {
+	if len(m.MentionRoles) > 0 && slices.ContainsFunc(b.botRoles(m.GuildID), func(r string) bool { return slices.Contains(m.MentionRoles, r) }) {
 		return "mention", nil
 	}
 	b.mu.Lock()
 	known := b.threads[m.ChannelID]
 	b.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
 	if c := b.channel(ctx, m.ChannelID); c != nil && c.IsThread() && (known || c.OwnerID == me) {
 		return "thread", c
 	}

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"time"
 
 	"github.com/premortem/premortem/bot/commands"
 	"github.com/premortem/premortem/bot/render"
@@ -16,10 +15,9 @@ import (
 // deadline; questions (/ask and every message) share one chain.
 func (b *Bot) routes(o Options) *router.Router {
 	r := router.New(b.metrics)
-	fast := r.With(b.fast(router.DeferAfter)...)
+	fast := r.With(b.job(router.DeferOptions{After: router.DeferAfter})...)
 	questions := r.With(b.questionChain()...)
-	private := r.With(router.Track(b.jobs), router.Defer(router.DeferOptions{Now: true, Private: true}),
-		router.Deadline(b.jobs, b.cfg.AnswerTimeout), router.Recover(b.log))
+	private := r.With(b.job(router.DeferOptions{Now: true, Private: true})...)
 
 	questions.Command("ask", b.answers.Handle)
 	questions.Message(b.answers.Handle)
@@ -47,11 +45,10 @@ func (b *Bot) routes(o Options) *router.Router {
 	return r
 }
 
-// fast is the chain of quick handlers: a job with a deadline, deferred
-// when it takes longer than after, panics answered politely.
-func (b *Bot) fast(after time.Duration) []router.Middleware {
-	return []router.Middleware{router.Track(b.jobs), router.Defer(router.DeferOptions{After: after}),
-		router.Deadline(b.jobs, b.cfg.AnswerTimeout), router.Recover(b.log)}
+// job is what every route runs through: a tracked job, deferred as o
+// says, then with a deadline, panics answered politely.
+func (b *Bot) job(o router.DeferOptions) []router.Middleware {
+	return []router.Middleware{router.Track(b.jobs), router.Defer(o), router.Deadline(b.jobs, b.cfg.AnswerTimeout), router.Recover(b.log)}
 }
 
 // questionChain is the one chain of every question, however it came:
@@ -62,17 +59,13 @@ func (b *Bot) fast(after time.Duration) []router.Middleware {
 // runs before the acknowledgement is in memory: the shared rate is
 // charged right after it (one database round trip before every
 // acknowledgement would put the database's latency under load on
-// Discord's 3 s clock; see BenchmarkAckShared), and its refusal replaces
-// the deferral.
+// Discord's 3 s clock; see BenchmarkAck200InFlight/postgres), and its
+// refusal replaces the deferral.
 func (b *Bot) questionChain() []router.Middleware {
-	chain := []router.Middleware{
+	chain := append([]router.Middleware{
 		router.Guard(b.cfg.AllowedChannelIDs, b.cfg.AllowedRoleIDs, b.metrics),
 		b.limits.Middleware(b.metrics),
-		router.Track(b.jobs),
-		router.Defer(router.DeferOptions{Now: true}),
-		router.Deadline(b.jobs, b.cfg.AnswerTimeout),
-		router.Recover(b.log),
-	}
+	}, b.job(router.DeferOptions{Now: true})...)
 	if b.shared {
 		chain = append(chain, router.SharedRate(b.store, b.cfg.UserRate, b.cfg.UserBurst, b.metrics, b.log))
 	}

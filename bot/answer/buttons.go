@@ -22,16 +22,11 @@ func (f *Flow) Sources(ctx context.Context, q *router.Request) *router.Response 
 	if len(pieces) == 0 {
 		return router.Private(render.T(q.Lang, "nosources"))
 	}
-	resp := &router.Response{}
+	msgs := make([]*discordgo.InteractionResponseData, len(pieces))
 	for i, p := range pieces {
-		d := &discordgo.InteractionResponseData{Content: p, Flags: discordgo.MessageFlagsEphemeral}
-		if i == 0 {
-			resp.Data = d
-		} else {
-			resp.More = append(resp.More, d)
-		}
+		msgs[i] = &discordgo.InteractionResponseData{Content: p, Flags: discordgo.MessageFlagsEphemeral}
 	}
-	return resp
+	return &router.Response{Data: msgs[0], More: msgs[1:]}
 }
 
 // ToDo answers a "what to do" button, privately: the first steps the

@@ -197,29 +197,37 @@ type partial struct {
 // write shows the answer's text so far, unless the builtin composer wrote
 // it.
 func (p *partial) write(text string) {
-	p.mu.Lock()
-	still := p.still
-	p.mu.Unlock()
-	if !still {
-		p.update(func() { p.text = text })
-	}
+	p.update(func() bool {
+		if p.still {
+			return false
+		}
+		p.text = text
+		return true
+	})
 }
 
 // note shows a waiting or fallback notice as the progress line, under the
 // text so far; after a fallback to the builtin composer the text is
 // cleared, as the model's text will not be the answer.
 func (p *partial) note(n advisor.Notice) {
-	p.update(func() {
+	p.update(func() bool {
 		p.status = n.String()
 		if n.Kind == advisor.NoticeFallback && n.Next == advisor.Builtin {
 			p.text, p.still = "", true
 		}
+		return true
 	})
 }
 
-func (p *partial) update(change func()) {
+// update applies change under p.mu (the check of still included, so a
+// fallback cannot slip between it and the write) and shows the result
+// when change reports one.
+func (p *partial) update(change func() bool) {
 	p.mu.Lock()
-	change()
+	if !change() {
+		p.mu.Unlock()
+		return
+	}
 	d := render.Partial(p.text, p.notice, p.status, p.lang)
 	p.mu.Unlock()
 	p.show(d)

@@ -71,14 +71,17 @@ func (m Models) Handle(ctx context.Context, q *router.Request) *router.Response 
 
 func (m Models) has(name string) bool { _, ok := m.Catalog.Spec(name); return ok }
 
-// active is the backend answering in the guild.
-func (m Models) active(ctx context.Context, guildID string) string {
-	if guildID != "" {
-		if c, err := m.Store.GuildModel(ctx, guildID); err == nil && m.has(c.Backend) {
-			return c.Backend
-		}
+// active is the backend answering in the guild, and the guild's stored
+// choice (err: none, or unreadable).
+func (m Models) active(ctx context.Context, guildID string) (string, store.ModelChoice, error) {
+	if guildID == "" {
+		return m.Chain.Default(), store.ModelChoice{}, store.ErrNotFound
 	}
-	return m.Chain.Default()
+	c, err := m.Store.GuildModel(ctx, guildID)
+	if err == nil && m.has(c.Backend) {
+		return c.Backend, c, nil
+	}
+	return m.Chain.Default(), c, err
 }
 
 func (m Models) describe(name string) string {
@@ -90,7 +93,7 @@ func (m Models) describe(name string) string {
 }
 
 func (m Models) list(ctx context.Context, q *router.Request) *router.Response {
-	active := m.active(ctx, q.GuildID)
+	active, _, _ := m.active(ctx, q.GuildID)
 	var lines []string
 	for _, n := range m.Catalog.Names() {
 		mark := "▫️"
@@ -103,9 +106,9 @@ func (m Models) list(ctx context.Context, q *router.Request) *router.Response {
 }
 
 func (m Models) status(ctx context.Context, q *router.Request) *router.Response {
-	active := m.active(ctx, q.GuildID)
+	active, c, err := m.active(ctx, q.GuildID)
 	text := render.T(q.Lang, "modelstatus", active, m.describe(active), strings.Join(m.Chain.Fallback(), " → "))
-	if c, err := m.Store.GuildModel(ctx, q.GuildID); err == nil && c.Backend == active {
+	if err == nil && c.Backend == active {
 		text += "\n" + render.T(q.Lang, "modelby", c.ChangedBy, c.ChangedAt.Unix())
 	} else {
 		text += "\n" + render.T(q.Lang, "modeldefault")
@@ -138,11 +141,9 @@ func (m Models) use(ctx context.Context, q *router.Request, name string) *router
 	if !m.has(name) {
 		return router.Private(render.T(q.Lang, "nomodel", name, strings.Join(m.Catalog.Names(), ", ")))
 	}
-	from := m.active(ctx, q.GuildID)
-	if from == name {
-		if _, err := m.Store.GuildModel(ctx, q.GuildID); err == nil || !errors.Is(err, store.ErrNotFound) {
-			return router.Private(render.T(q.Lang, "modelsame", name))
-		}
+	from, _, err := m.active(ctx, q.GuildID)
+	if from == name && !errors.Is(err, store.ErrNotFound) { // chosen already, not merely the default
+		return router.Private(render.T(q.Lang, "modelsame", name))
 	}
 	if _, err := m.Store.SetGuildModel(ctx, store.ModelChoice{GuildID: q.GuildID, Backend: name, ChangedBy: q.UserID}); err != nil {
 		m.Log.Error("store model choice", "guild", q.GuildID, "err", err)
@@ -157,7 +158,7 @@ func (m Models) Complete(q *router.Request) []*discordgo.ApplicationCommandOptio
 	typed := strings.ToLower(q.Focused())
 	var out []*discordgo.ApplicationCommandOptionChoice
 	for _, n := range m.Catalog.Names() {
-		if strings.Contains(strings.ToLower(n), typed) && len(out) < maxChoices {
+		if strings.Contains(strings.ToLower(n), typed) && len(out) < render.MaxChoices {
 			out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: render.Clip(n+" · "+m.describe(n), render.MaxChoiceName), Value: n})
 		}
 	}

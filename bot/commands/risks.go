@@ -40,15 +40,12 @@ func (k Risks) Complete(q *router.Request) []*discordgo.ApplicationCommandOption
 		if typed == "" || strings.Contains(hay, typed) {
 			out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: render.Clip(m.ID+" · "+m.Title.In(q.Lang), render.MaxChoiceName), Value: m.ID})
 		}
-		if len(out) == maxChoices {
+		if len(out) == render.MaxChoices {
 			break
 		}
 	}
 	return out
 }
-
-// maxChoices is how many choices Discord shows an autocomplete.
-const maxChoices = 25
 
 // Help answers /help, privately.
 func Help(ctx context.Context, q *router.Request) *router.Response {

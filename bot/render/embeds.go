@@ -18,7 +18,9 @@ func EmbedSize(e *discordgo.MessageEmbed) int {
 	return n
 }
 
-func embedsSize(es []*discordgo.MessageEmbed) int {
+// EmbedsSize is what a message's embeds count together toward the 6000
+// units.
+func EmbedsSize(es []*discordgo.MessageEmbed) int {
 	n := 0
 	for _, e := range es {
 		n += EmbedSize(e)
@@ -50,8 +52,8 @@ func Pack(embeds []*discordgo.MessageEmbed) []*discordgo.InteractionResponseData
 // first, until the total is inside the 6000 units Pack also counts.
 func Fit(es []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
 	es = es[:min(len(es), MaxEmbeds)]
-	for i := len(es) - 1; i >= 0 && embedsSize(es) > MaxEmbedTotal; i-- {
-		over := embedsSize(es) - MaxEmbedTotal
+	for i := len(es) - 1; i >= 0 && EmbedsSize(es) > MaxEmbedTotal; i-- {
+		over := EmbedsSize(es) - MaxEmbedTotal
 		es[i].Description = Clip(es[i].Description, max(40, Units(es[i].Description)-over))
 	}
 	return es

@@ -24,7 +24,7 @@ func TestFitKeepsOneMessage(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Fit(tc.embeds)
-			if n := embedsSize(got); n > MaxEmbedTotal || len(got) > MaxEmbeds {
+			if n := EmbedsSize(got); n > MaxEmbedTotal || len(got) > MaxEmbeds {
 				t.Errorf("%d embeds of %d units", len(got), n)
 			}
 			if len(Pack(got)) != 1 {

@@ -19,6 +19,7 @@ const (
 	MaxEmbeds      = 10
 	MaxTitle       = 256
 	MaxFooter      = 2048
+	MaxChoices     = 25  // choices of an autocomplete, options of a select menu
 	MaxChoiceName  = 100 // autocomplete choices and select options
 	MaxCustomID    = 100
 	MaxModalLabel  = 45
@@ -67,7 +68,7 @@ func Check(d *discordgo.InteractionResponseData) error {
 	if len(d.Embeds) > MaxEmbeds {
 		return fmt.Errorf("%d embeds, over %d", len(d.Embeds), MaxEmbeds)
 	}
-	if n := embedsSize(d.Embeds); n > MaxEmbedTotal {
+	if n := EmbedsSize(d.Embeds); n > MaxEmbedTotal {
 		return fmt.Errorf("embeds total %d units, over %d", n, MaxEmbedTotal)
 	}
 	for i, e := range d.Embeds {

@@ -160,7 +160,7 @@ func (r *Interaction) Respond(resp *router.Response) {
 	}
 	for _, m := range resp.More {
 		r.pacer.send(ctx, r.channel)
-		if _, err := r.api.FollowupMessageCreate(r.i, true, webhookParams(m), discordgo.WithContext(ctx)); err != nil {
+		if err := r.followup(ctx, m); err != nil {
 			log.Warn("send follow-up", "err", err)
 		}
 	}
@@ -182,44 +182,50 @@ func (r *Interaction) Respond(resp *router.Response) {
 // deferred delivers d after a deferral; r.mu is held.
 func (r *Interaction) deferred(ctx context.Context, typ discordgo.InteractionResponseType, d *discordgo.InteractionResponseData) error {
 	r.pacer.send(ctx, r.channel)
-	followup := func(d *discordgo.InteractionResponseData) error {
-		_, err := r.api.FollowupMessageCreate(r.i, true, webhookParams(d), discordgo.WithContext(ctx))
-		return err
-	}
 	switch {
 	case typ == discordgo.InteractionResponseModal:
 		// A modal must be the first response; this one came too late.
-		return followup(&discordgo.InteractionResponseData{Content: render.T(render.Lang(r.i.Locale), "failed"), Flags: discordgo.MessageFlagsEphemeral})
+		return r.followup(ctx, &discordgo.InteractionResponseData{Content: render.T(render.Lang(r.i.Locale), "failed"), Flags: discordgo.MessageFlagsEphemeral})
 	case r.deferType == discordgo.InteractionResponseDeferredMessageUpdate:
 		if typ == discordgo.InteractionResponseUpdateMessage {
-			_, err := r.api.InteractionResponseEdit(r.i, webhookEdit(d), discordgo.WithContext(ctx))
-			return err
+			return r.Edit(ctx, d)
 		}
-		return followup(d)
+		return r.followup(ctx, d)
 	case router.Ephemeral(d) && !r.private:
 		// The public "thinking" message cannot turn private: remove it and
 		// say it privately.
 		if err := r.api.InteractionResponseDelete(r.i, discordgo.WithContext(ctx)); err != nil {
 			return err
 		}
-		return followup(d)
+		return r.followup(ctx, d)
 	}
-	_, err := r.api.InteractionResponseEdit(r.i, webhookEdit(d), discordgo.WithContext(ctx))
+	return r.Edit(ctx, d)
+}
+
+// followup sends d as a follow-up message of the interaction.
+func (r *Interaction) followup(ctx context.Context, d *discordgo.InteractionResponseData) error {
+	_, err := r.api.FollowupMessageCreate(r.i, true, webhookParams(d), discordgo.WithContext(ctx))
 	return err
 }
 
 // webhookEdit turns response data into the edit of a message.
 func webhookEdit(d *discordgo.InteractionResponseData) *discordgo.WebhookEdit {
 	content := d.Content
-	embeds := d.Embeds
+	embeds, comps := parts(d)
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, Files: d.Files, AllowedMentions: render.NoPings()}
+}
+
+// parts are d's embeds and components, empty rather than nil, so that a
+// message edited or sent with none shows none.
+func parts(d *discordgo.InteractionResponseData) ([]*discordgo.MessageEmbed, []discordgo.MessageComponent) {
+	embeds, comps := d.Embeds, d.Components
 	if embeds == nil {
 		embeds = []*discordgo.MessageEmbed{}
 	}
-	comps := d.Components
 	if comps == nil {
 		comps = []discordgo.MessageComponent{}
 	}
-	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, Files: d.Files, AllowedMentions: render.NoPings()}
+	return embeds, comps
 }
 
 // webhookParams turns response data into a follow-up message.

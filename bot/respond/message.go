@@ -102,13 +102,7 @@ func (r *Message) Respond(resp *router.Response) {
 
 // put sends or edits; r.mu is held.
 func (r *Message) put(ctx context.Context, d *discordgo.InteractionResponseData) error {
-	embeds, comps := d.Embeds, d.Components
-	if embeds == nil {
-		embeds = []*discordgo.MessageEmbed{}
-	}
-	if comps == nil {
-		comps = []discordgo.MessageComponent{}
-	}
+	embeds, comps := parts(d)
 	if r.current != "" {
 		content := d.Content
 		_, err := r.o.API.ChannelMessageEditComplex(&discordgo.MessageEdit{ID: r.current, Channel: r.channel,

@@ -122,7 +122,7 @@ func (u *UserLimits) admit(user, lang string) (release func(), key, text string)
 	r := ul.lim.ReserveN(now, 1)
 	if d := r.DelayFrom(now); d > 0 {
 		r.CancelAt(now)
-		return nil, "rate", render.T(lang, "rate", int(math.Ceil(d.Seconds())))
+		return nil, "rate", tooFast(lang, d)
 	}
 	u.inflight[user] = true
 	var once sync.Once
@@ -133,6 +133,12 @@ func (u *UserLimits) admit(user, lang string) (release func(), key, text string)
 			u.mu.Unlock()
 		})
 	}, "", ""
+}
+
+// tooFast is the refusal of a user asking faster than their rate, who may
+// ask again after wait (the in-memory bucket's and the shared one's).
+func tooFast(lang string, wait time.Duration) string {
+	return render.T(lang, "rate", int(math.Ceil(wait.Seconds())))
 }
 
 // prune forgets users whose bucket has long been full again.

@@ -2,7 +2,6 @@ package router
 
 import (
 	"sync"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -34,8 +33,7 @@ type Request struct {
 	GuildID   string // "" in a direct message
 	ChannelID string
 	Roles     []string
-	Lang      string    // "zh" or "en"
-	Start     time.Time // when the bot received it, for the ack latency
+	Lang      string // "zh" or "en"
 
 	out Responder
 
@@ -46,7 +44,7 @@ type Request struct {
 
 // FromInteraction is the request of an interaction answered through out.
 func FromInteraction(i *discordgo.Interaction, out Responder) *Request {
-	q := &Request{Interaction: i, GuildID: i.GuildID, ChannelID: i.ChannelID, Lang: render.Lang(i.Locale), Start: time.Now(), out: out}
+	q := &Request{Interaction: i, GuildID: i.GuildID, ChannelID: i.ChannelID, Lang: render.Lang(i.Locale), out: out}
 	switch {
 	case i.Member != nil && i.Member.User != nil:
 		q.UserID, q.Roles = i.Member.User.ID, i.Member.Roles
@@ -59,7 +57,7 @@ func FromInteraction(i *discordgo.Interaction, out Responder) *Request {
 // FromMessage is the request of a message question, answered through out:
 // trigger as in Request.Trigger, text without mentions, lang the text's.
 func FromMessage(m *discordgo.Message, trigger, text, lang string, out Responder) *Request {
-	q := &Request{Message: m, Trigger: trigger, Text: text, GuildID: m.GuildID, ChannelID: m.ChannelID, Lang: lang, Start: time.Now(), out: out}
+	q := &Request{Message: m, Trigger: trigger, Text: text, GuildID: m.GuildID, ChannelID: m.ChannelID, Lang: lang, out: out}
 	if m.Author != nil {
 		q.UserID = m.Author.ID
 	}

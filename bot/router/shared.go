@@ -3,10 +3,8 @@ package router
 import (
 	"context"
 	"log/slog"
-	"math"
 	"time"
 
-	"github.com/premortem/premortem/bot/render"
 	"github.com/premortem/premortem/store"
 )
 
@@ -30,7 +28,7 @@ func SharedRate(t RateTaker, perMin float64, burst int, refused Refusals, log *s
 				log.Warn("shared rate unavailable; admitting", "user", q.UserID, "err", err)
 			case !ok:
 				refused.Refused("rate")
-				return Private(render.T(q.Lang, "rate", int(math.Ceil(wait.Seconds()))))
+				return Private(tooFast(q.Lang, wait))
 			}
 			return next(ctx, q)
 		}

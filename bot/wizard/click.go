@@ -20,8 +20,8 @@ import (
 // step, and the write is a compare-and-swap on version).
 func (f *Flow) Click(ctx context.Context, q *router.Request) *router.Response {
 	user, lang := q.UserID, q.Lang
-	customID, values, input := componentInput(q.Interaction)
-	id, err := parseWizardID(customID)
+	values, input := componentInput(q.Interaction)
+	id, err := parseWizardID(q.CustomID())
 	if err != nil {
 		f.log.Warn("assessment: invalid custom_id", "user", user)
 		return say(text(lang, "invalid"))
@@ -175,17 +175,15 @@ func (f *Flow) apply(st assess.State, id wizardID, values []string, input string
 	return st, &assess.AnswerError{ZH: "无效的操作", EN: "not a valid action"}
 }
 
-// componentInput extracts the custom_id, select values and modal text.
-func componentInput(i *discordgo.Interaction) (customID string, values []string, input string) {
+// componentInput extracts the select values and the modal text.
+func componentInput(i *discordgo.Interaction) (values []string, input string) {
 	switch i.Type {
 	case discordgo.InteractionMessageComponent:
-		d := i.MessageComponentData()
-		return d.CustomID, d.Values, ""
+		return i.MessageComponentData().Values, ""
 	case discordgo.InteractionModalSubmit:
-		d := i.ModalSubmitData()
-		return d.CustomID, nil, modalValue(d.Components)
+		return nil, modalValue(i.ModalSubmitData().Components)
 	}
-	return "", nil, ""
+	return nil, ""
 }
 
 // modalValue finds the text input's value in a modal submission.

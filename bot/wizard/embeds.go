@@ -53,19 +53,11 @@ func reportEmbeds(a *assess.Assessment, lang string, budget int) []*discordgo.Me
 		es = append(es, build(i, allQuotes))
 	}
 	for detail := firstQuote; detail <= noQuotes; detail++ {
-		for i := n - 1; i >= 0 && size(es) > budget; i-- {
+		for i := n - 1; i >= 0 && render.EmbedsSize(es) > budget; i-- {
 			es[i+1] = build(i, detail)
 		}
 	}
 	return render.Fit(es)
-}
-
-func size(es []*discordgo.MessageEmbed) int {
-	n := 0
-	for _, e := range es {
-		n += render.EmbedSize(e)
-	}
-	return n
 }
 
 // overviewEmbed is the verdict, the seven scores as bars (highest first,

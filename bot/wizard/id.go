@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/premortem/premortem/bot/render"
 )
 
 // The assessment wizard carries its state's key in every component's
@@ -54,7 +56,7 @@ func choiceID(session string, step, n int) string {
 // an error (forged or corrupted IDs never reach the store).
 func parseWizardID(s string) (wizardID, error) {
 	bad := fmt.Errorf("not an assessment custom_id: %.40q", s)
-	if len(s) > 100 || !strings.HasPrefix(s, Prefix) {
+	if len(s) > render.MaxCustomID || !strings.HasPrefix(s, Prefix) {
 		return wizardID{}, bad
 	}
 	parts := strings.Split(s[len(Prefix):], ":")
@@ -73,7 +75,7 @@ func parseWizardID(s string) (wizardID, error) {
 	}
 	if n, ok := strings.CutPrefix(id.Action, actChoice); ok {
 		c, err := strconv.Atoi(n)
-		if err == nil && c >= 0 && c < 25 && n == strconv.Itoa(c) {
+		if err == nil && c >= 0 && c < render.MaxChoices && n == strconv.Itoa(c) {
 			id.Action, id.Choice = actChoice, c
 			return id, nil
 		}

@@ -178,7 +178,7 @@ func checkLimits(t *testing.T, d *discordgo.InteractionResponseData) {
 			t.Errorf("a row of %d components", len(cs))
 		}
 		for _, c := range cs {
-			if m, ok := c.(discordgo.SelectMenu); ok && len(m.Options) > maxOptions {
+			if m, ok := c.(discordgo.SelectMenu); ok && len(m.Options) > render.MaxChoices {
 				t.Errorf("%d options", len(m.Options))
 			}
 		}

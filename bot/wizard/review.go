@@ -29,11 +29,8 @@ func (f *Flow) reviewMessage(session string, st assess.State, errText string) *d
 		q := f.wiz.Questions()[step]
 		label := fieldLabel(q.Field, lang)
 		answer := answerLabel(q, st.Profile, lang)
-		if answer == "" {
-			answer = text(lang, "skipped")
-		}
 		b.WriteString("\n" + text(lang, "row", i+1, label, answer))
-		if len(opts) < maxOptions {
+		if len(opts) < render.MaxChoices { // the question bank has fewer questions
 			opts = append(opts, discordgo.SelectMenuOption{
 				Label:       render.Clip(fmt.Sprintf("%d. %s", i+1, label), render.MaxChoiceName),
 				Description: render.Clip(answer, render.MaxChoiceName),
@@ -63,10 +60,6 @@ func (f *Flow) reviewMessage(session string, st assess.State, errText string) *d
 	return &discordgo.InteractionResponseData{Content: render.Clip(b.String(), render.MaxContent), Components: rows,
 		Embeds: []*discordgo.MessageEmbed{}, Attachments: noAttachments()}
 }
-
-// maxOptions is how many options a select menu holds (Discord's limit);
-// the question bank has fewer questions than that.
-const maxOptions = 25
 
 // fieldLabel names a profile field at the start of a line.
 func fieldLabel(name, lang string) string {

@@ -28,11 +28,7 @@ func (f *Flow) stepMessage(session string, st assess.State, errText string) *dis
 	b.WriteString(text(lang, "title", n, total) + "\n")
 	if k := len(st.History) - 1; k >= 0 && st.History[k] < len(f.wiz.Questions()) { // not the review an edit came from
 		pq := f.wiz.Questions()[st.History[k]]
-		prev := answerLabel(pq, st.Profile, lang)
-		if prev == "" {
-			prev = text(lang, "skipped")
-		}
-		b.WriteString(text(lang, "prev", pq.Prompt.In(lang), prev) + "\n")
+		b.WriteString(text(lang, "prev", pq.Prompt.In(lang), answerLabel(pq, st.Profile, lang)) + "\n")
 	}
 	fmt.Fprintf(&b, "\n**%s**", q.Prompt.In(lang))
 	if cur := st.Profile.Value(q.Field); cur != "" && q.Kind != "choice" && q.Kind != "bool" {
@@ -102,15 +98,15 @@ func (f *Flow) modal(session string, st assess.State, q knowledge.Question) *rou
 		Title:    text(st.Lang, "modal", n),
 		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.TextInput{
 			CustomID: "value", Label: label, Style: discordgo.TextInputShort, Placeholder: placeholder, Required: true, MaxLength: 64,
-			Value: answerLabel(q, st.Profile, st.Lang),
+			Value: assess.AnswerText(q, st.Profile, st.Lang), // the answer so far, "" for none
 		}}}},
 	}}
 }
 
-// answerLabel shows a field's answer for people; choice and bool
-// questions left unanswered read "(skipped)".
+// answerLabel shows a field's answer for people; a question left
+// unanswered reads "(skipped)".
 func answerLabel(q knowledge.Question, p assess.Profile, lang string) string {
-	if v := assess.AnswerText(q, p, lang); v != "" || q.Kind == "amount" || q.Kind == "months" || q.Kind == "count" {
+	if v := assess.AnswerText(q, p, lang); v != "" {
 		return v
 	}
 	return text(lang, "skipped")

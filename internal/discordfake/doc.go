@@ -28,7 +28,10 @@
 // SelectMenu and ModalSubmit; DispatchMessage posts a member's message
 // (mentions, replies via UserMessage.ReplyTo, threads via CreateThread or
 // a thread the bot opened, direct messages in DMChannel(user), where the
-// builders make interactions with a user and no guild too).
+// builders make interactions with a user and no guild too). The world is
+// the default guild of DefaultGuild (members with and without Manage
+// Server) unless Options.Guild replaces it; AddMember, AddRole and
+// SetRoles change it.
 //
 // # HTTP interactions
 //
@@ -44,9 +47,7 @@
 // like a callback, in Acks; recorded in Calls with Method "RESPONSE"). The
 // interaction's webhook then works as for a dispatched one; a webhook call
 // is held until the HTTP response is in, as on Discord. Sign signs any
-// body, for tests that tamper with one; Ping builds the endpoint check. The world is the default guild of
-// DefaultGuild (members with and without Manage Server) unless
-// Options.Guild replaces it; AddMember, AddRole and SetRoles change it.
+// body, for tests that tamper with one; Ping builds the endpoint check.
 //
 // What the fake enforces, as Discord does: the bot token on REST and
 // gateway (401, close 4004), disallowed intents (close 4014), MESSAGE_CREATE

@@ -164,22 +164,34 @@ func (s *Server) ModalSubmit(userID, channelID, customID string, fields map[stri
 // DispatchInteraction sends INTERACTION_CREATE and starts the clock for
 // its acknowledgement (see Acks and WaitAck).
 func (s *Server) DispatchInteraction(i *discordgo.Interaction) error {
-	wire, err := interactionJSON(i)
+	wire, st, err := s.register(i, false, "dispatch")
 	if err != nil {
 		return err
 	}
-	st := &interactionState{i: i}
 	s.mu.Lock()
-	if _, dup := s.interactions[i.ID]; dup {
-		s.mu.Unlock()
-		return fmt.Errorf("discord fake: dispatch interaction %s: already dispatched", i.ID)
-	}
-	s.interactions[i.ID] = st
-	s.byToken[i.Token] = st
 	st.dispatched = time.Now()
 	s.mu.Unlock()
 	_, err = s.dispatch(i.GuildID, "INTERACTION_CREATE", wire)
 	return err
+}
+
+// register renders i as Discord sends it and makes it known by ID and
+// token, once (doing names the sending in the error of a second time);
+// posted says it goes to the bot's HTTP endpoint.
+func (s *Server) register(i *discordgo.Interaction, posted bool, doing string) (json.RawMessage, *interactionState, error) {
+	wire, err := interactionJSON(i)
+	if err != nil {
+		return nil, nil, err
+	}
+	st := &interactionState{i: i, http: posted}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, dup := s.interactions[i.ID]; dup {
+		return nil, nil, fmt.Errorf("discord fake: %s interaction %s: already sent", doing, i.ID)
+	}
+	s.interactions[i.ID] = st
+	s.byToken[i.Token] = st
+	return wire, st, nil
 }
 
 // interactionJSON renders an interaction as Discord sends it. discordgo

@@ -26,21 +26,32 @@ var allowedResponses = map[discordgo.InteractionType][]discordgo.InteractionResp
 
 // interactionCallback handles POST /interactions/{id}/{token}/callback.
 func interactionCallback(s *Server, q *restReq) (int, any) {
+	typ, raw, data, err := decodeResponse(q.call)
+	if err != nil {
+		return apiError(http.StatusBadRequest, 50109, "The request body contains invalid JSON.")
+	}
+	return s.applyResponse(q.r.PathValue("id"), q.r.PathValue("token"), q.call, typ, raw, data)
+}
+
+// decodeResponse reads the interaction response in call's body, a
+// callback's or the HTTP response to a posted interaction: its type, its
+// "data" raw and by field. The data's allowed_mentions is recorded in call.
+func decodeResponse(call *Call) (discordgo.InteractionResponseType, json.RawMessage, map[string]json.RawMessage, error) {
 	var resp struct {
 		Type discordgo.InteractionResponseType `json:"type"`
 		Data json.RawMessage                   `json:"data"`
 	}
-	if err := q.call.Decode(&resp); err != nil {
-		return apiError(http.StatusBadRequest, 50109, "The request body contains invalid JSON.")
+	if err := call.Decode(&resp); err != nil {
+		return 0, nil, nil, err
 	}
 	var data map[string]json.RawMessage
 	if len(resp.Data) > 0 && string(resp.Data) != "null" {
 		json.Unmarshal(resp.Data, &data)
 	}
 	if am, ok := data["allowed_mentions"]; ok {
-		q.call.AllowedMentions = am
+		call.AllowedMentions = am
 	}
-	return s.applyResponse(q.r.PathValue("id"), q.r.PathValue("token"), q.call, resp.Type, resp.Data, data)
+	return resp.Type, resp.Data, data, nil
 }
 
 // applyResponse checks and applies an interaction's first response, sent

@@ -6,7 +6,6 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
@@ -63,19 +62,10 @@ func (s *Server) Ping() *discordgo.Interaction {
 // holds them until the HTTP response is in. A status other than 200
 // comes back as Ack.Status, with no type.
 func (s *Server) PostInteraction(ctx context.Context, url string, i *discordgo.Interaction) (Ack, error) {
-	wire, err := interactionJSON(i)
+	wire, st, err := s.register(i, true, "post")
 	if err != nil {
 		return Ack{}, err
 	}
-	st := &interactionState{i: i, http: true}
-	s.mu.Lock()
-	if _, dup := s.interactions[i.ID]; dup {
-		s.mu.Unlock()
-		return Ack{}, fmt.Errorf("discord fake: post interaction %s: already sent", i.ID)
-	}
-	s.interactions[i.ID] = st
-	s.byToken[i.Token] = st
-	s.mu.Unlock()
 
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(wire))
 	if err != nil {
@@ -104,22 +94,12 @@ func (s *Server) PostInteraction(ctx context.Context, url string, i *discordgo.I
 		s.settle(st, http.StatusBadRequest)
 		return Ack{}, fmt.Errorf("discord fake: the bot's response to interaction %s: %w", i.ID, err)
 	}
-	var r struct {
-		Type discordgo.InteractionResponseType `json:"type"`
-		Data json.RawMessage                   `json:"data"`
-	}
-	if err := json.Unmarshal(call.Body, &r); err != nil {
+	typ, raw, data, err := decodeResponse(call)
+	if err != nil {
 		s.settle(st, http.StatusBadRequest)
 		return Ack{}, fmt.Errorf("discord fake: the bot's response to interaction %s is not JSON: %w", i.ID, err)
 	}
-	var data map[string]json.RawMessage
-	if len(r.Data) > 0 && string(r.Data) != "null" {
-		json.Unmarshal(r.Data, &data)
-	}
-	if am, ok := data["allowed_mentions"]; ok {
-		call.AllowedMentions = am
-	}
-	call.Status, _ = s.applyResponse(i.ID, i.Token, call, r.Type, r.Data, data)
+	call.Status, _ = s.applyResponse(i.ID, i.Token, call, typ, raw, data)
 	s.record(call)
 	s.mu.Lock()
 	defer s.mu.Unlock()
