@@ -20,12 +20,13 @@ const (
 // Reader reads founders' questions. NewReader prepares everything once;
 // Read is safe for concurrent use.
 type Reader struct {
-	kb     *knowledge.Base
-	lex    *lexicon
-	facts  assess.Facts
-	inputs map[string][]string // assessment rule ID -> profile fields it reads
-	still  *cue                // the cue of 还是, which is "or" unless "still"
-	scores whyCache
+	kb      *knowledge.Base
+	lex     *lexicon
+	facts   assess.Facts
+	inputs  map[string][]string // assessment rule ID -> profile fields it reads
+	still   *cue                // the cue of 还是, which is "or" unless "still"
+	article articleSide         // the article's half of the comparisons
+	scores  whyCache
 }
 
 // NewReader builds the word index (with the knowledge base's case names)
@@ -37,6 +38,7 @@ func NewReader(kb *knowledge.Base) *Reader {
 	for _, rule := range assess.Rules() {
 		r.inputs[rule.ID] = rule.Inputs
 	}
+	r.article = r.articleSide()
 	return r
 }
 
