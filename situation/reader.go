@@ -152,9 +152,6 @@ func (r *Reader) indexCase(cs knowledge.Case) {
 		if c.flags&fBill == 0 {
 			c.flags |= fCase
 		}
-		if c.caseID == "" {
-			c.caseID = cs.ID
-		}
 	}
 }
 
