@@ -199,8 +199,11 @@ func (r *Reader) Read(question string, history ...string) Situation {
 	s.Profile = b.profile
 	s.Comparisons = r.compare(b)
 	s.Why = r.undisputed(r.why(b.profile), b.disputed)
-	s.Intent = q.intent()
-	s.Cases = q.cases()
+	named := q.cases()
+	for _, c := range named {
+		s.Cases = append(s.Cases, c.ID)
+	}
+	s.Intent = q.intent(named)
 	s.Unread = q.unread(b)
 	return s
 }
