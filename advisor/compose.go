@@ -408,13 +408,6 @@ func trimStop(s string) string {
 	return s
 }
 
-func lowerFirst(s string) string {
-	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z') {
-		return string(s[0]+'a'-'A') + s[1:]
-	}
-	return s
-}
-
 // money glosses an amount for English readers: "US$153M", "CN¥1.2M".
 func money(x *knowledge.Benchmark) string {
 	cur := x.Currency

@@ -63,7 +63,6 @@ const (
 	minRiskScore    = 0.1
 	maxEvidence     = 2
 	maxSignals      = 2
-	maxActions      = 3
 	maxFiguresRisk  = 1
 	maxBenchmarkRef = 5
 )
@@ -315,13 +314,6 @@ func queryKeys(q string) []string {
 		keys = append(keys, q[word:])
 	}
 	return keys
-}
-
-func firstClaims(cs []knowledge.Claim, n int) []knowledge.Claim {
-	if len(cs) > n {
-		return cs[:n]
-	}
-	return cs
 }
 
 func dedupeCitations(cs []knowledge.Citation) []knowledge.Citation {
