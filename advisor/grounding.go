@@ -91,13 +91,8 @@ func (a *Advisor) ground(found knowledge.Result, lang string, sit *situation.Sit
 		if !ok {
 			continue
 		}
-		gm := GroundedMode{
-			Mode:     m,
-			Terms:    h.Terms,
-			Signals:  pick(m.Signals, h.Terms, nil, maxSignals, false),
-			Evidence: nil,
-		}
-		a.advise(&gm, sit, pick)
+		gm := GroundedMode{Mode: m, Terms: h.Terms}
+		a.advise(&gm, sit, pick) // reasons, signals that apply, actions
 		gm.Benchmarks = a.modeFigures(m, found, shownBench)
 		// Evidence must speak to the question: claims sharing its words,
 		// concepts or shown figures; when none does, the mode's first (most
