@@ -367,15 +367,12 @@ func why(lang string, terms []string, gm *GroundedMode) string {
 
 // writeTerms writes the founder's words, quoted.
 func writeTerms(b *strings.Builder, lang string, terms []string) {
+	w := wordsFor(lang)
 	for i, t := range terms {
-		if lang == "en" {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("“" + t + "”")
-		} else {
-			b.WriteString("「" + t + "」")
+		if i > 0 {
+			b.WriteString(w.termSep)
 		}
+		b.WriteString(w.quote(t))
 	}
 }
 
