@@ -327,7 +327,7 @@ func why(lang string, terms []string, gm *GroundedMode) string {
 		for i, c := range gm.Computed {
 			t := trimStop(c.Text.In(lang))
 			if i > 0 { // "computed from your numbers" is said once
-				t = strings.TrimPrefix(strings.TrimPrefix(t, "按你给的数字计算:"), "Computed from your numbers: ")
+				t = strings.TrimPrefix(t, situation.ComputedOpening.In(lang))
 			}
 			parts = append(parts, t+w.stop)
 		}

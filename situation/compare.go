@@ -18,6 +18,10 @@ const (
 	benchProjectRevenue   = "b2b-project-revenue"
 )
 
+// ComputedOpening opens a comparison's text when the figure it shows is
+// computed from the founder's numbers; a writer showing several says it once.
+var ComputedOpening = knowledge.Text{ZH: "按你给的数字计算:", EN: "Computed from your numbers: "}
+
 // compare sets the founder's numbers beside the article's benchmarks. Each
 // comparison needs every number it uses from the founder; none is made up.
 func (r *Reader) compare(b basis) []Comparison {
@@ -84,15 +88,15 @@ func (r *Reader) costComparisons(b basis, cost, rev float64, revFrom string) []C
 	}
 	st, in := r.article.stability, r.article.industry
 	stability := Comparison{Kind: CompareCostRevenue, Benchmark: benchStabilityCost, Theirs: round1(x), Article: round1(st.x), Unit: "x", Text: knowledge.Text{
-		ZH: fmt.Sprintf("按你给的数字计算:%s / 收入 %s = %s;Stability AI 2023 年是 %s(%s / %s)。",
+		ZH: ComputedOpening.ZH + fmt.Sprintf("%s / 收入 %s = %s;Stability AI 2023 年是 %s(%s / %s)。",
 			costZH, revZH, f.add(ratio(x)+" 倍"), f.add(st.times.ZH), f.add(st.cost.ZH), f.add(st.revenue.ZH)),
-		EN: fmt.Sprintf("Computed from your numbers: %s / revenue %s = %s; Stability AI's 2023 was %s (%s / %s).",
+		EN: ComputedOpening.EN + fmt.Sprintf("%s / revenue %s = %s; Stability AI's 2023 was %s (%s / %s).",
 			costEN, revEN, f.add(ratio(x)+"x"), f.add(st.times.EN), f.add(st.cost.EN), f.add(st.revenue.EN))}}
 	stability.Figures = f
 	industry := Comparison{Kind: CompareIndustry, Benchmark: benchIndustrySpend, Theirs: round1(x), Article: round1(in.x), Unit: "x", Text: knowledge.Text{
-		ZH: fmt.Sprintf("按你给的数字计算:成本是收入的 %s;红杉资本统计的全行业是 %s(GPU 花费 %s / 收入 %s)。",
+		ZH: ComputedOpening.ZH + fmt.Sprintf("成本是收入的 %s;红杉资本统计的全行业是 %s(GPU 花费 %s / 收入 %s)。",
 			g.add(ratio(x)+" 倍"), g.add(in.times.ZH), g.add(in.cost.ZH), g.add(in.revenue.ZH)),
-		EN: fmt.Sprintf("Computed from your numbers: cost is %s revenue; the industry's, per Sequoia, is %s (%s GPU spend / %s revenue).",
+		EN: ComputedOpening.EN + fmt.Sprintf("cost is %s revenue; the industry's, per Sequoia, is %s (%s GPU spend / %s revenue).",
 			g.add(ratio(x)+"x"), g.add(in.times.EN), g.add(in.cost.EN), g.add(in.revenue.EN))}}
 	industry.Figures = g
 	return []Comparison{stability, industry}
@@ -168,7 +172,7 @@ func (r *Reader) usersComparison(users float64) (Comparison, bool) {
 	pct := percent(users / bm.Value)
 	c.Figures = append(c.Figures, pct)
 	c.Text = knowledge.Text{
-		ZH: fmt.Sprintf("按你给的数字计算:%s 个付费用户是文章所说“%s”的 %s。", count(users, "zh"), bm.Text, pct),
-		EN: fmt.Sprintf("Computed from your numbers: %s paying users is %s of the article's “%s” (%s).", count(users, "en"), pct, bm.Text, count(bm.Value, "en"))}
+		ZH: ComputedOpening.ZH + fmt.Sprintf("%s 个付费用户是文章所说“%s”的 %s。", count(users, "zh"), bm.Text, pct),
+		EN: ComputedOpening.EN + fmt.Sprintf("%s paying users is %s of the article's “%s” (%s).", count(users, "en"), pct, bm.Text, count(bm.Value, "en"))}
 	return c, true
 }

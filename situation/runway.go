@@ -32,7 +32,7 @@ func (r *Reader) runwayComparison(b basis) (Comparison, bool) {
 	switch {
 	case b.runway > 0 && !b.disputed[FieldRunway]:
 		c.Theirs = b.runway
-		c.Text = knowledge.Text{ZH: "按你给的数字计算:" + sum.ZH + tail.ZH, EN: "Computed from your numbers: " + sum.EN + tail.EN}
+		c.Text = knowledge.Text{ZH: ComputedOpening.ZH + sum.ZH + tail.ZH, EN: ComputedOpening.EN + sum.EN + tail.EN}
 	case stated && b.runway > 0:
 		c.Theirs = m
 		c.Text = knowledge.Text{
