@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strings"
 
@@ -64,7 +65,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		}
 		problems = decode(&root, &c)
 	}
-	c.applyEnv(getenv)
+	problems = append(problems, c.applyEnv(getenv)...)
 	if err := c.Validate(); err != nil {
 		problems = append(problems, err)
 	}
@@ -89,16 +90,19 @@ func oneLine(err error) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "yaml: ", "")), " ")
 }
 
-func (c *Config) applyEnv(getenv func(string) string) {
+// applyEnv applies the environment overrides and returns those that do
+// not parse.
+func (c *Config) applyEnv(getenv func(string) string) []error {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
 	c.Models.applyEnv(getenv)
-	c.Discord.applyEnv(getenv)
+	errs := c.Discord.applyEnv(getenv)
 	c.Storage.applyEnv(getenv)
 	if v := getenv("PREMORTEM_LOG_LEVEL"); v != "" {
 		c.Log.Level = v
 	}
+	return errs
 }
 
 // Validate checks every section and joins the problems, one per line.
@@ -107,11 +111,6 @@ func (c *Config) Validate() error {
 	errs = append(errs, c.Models.validate()...)
 	errs = append(errs, c.Discord.validate()...)
 	errs = append(errs, c.Storage.validate()...)
-	if c.Discord.APIBase != "" {
-		if err := checkURL("PREMORTEM_DISCORD_API_BASE", c.Discord.APIBase); err != nil {
-			errs = append(errs, err)
-		}
-	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:
@@ -123,4 +122,25 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Errorf("log.format %q: want text or json", c.Log.Format))
 	}
 	return errors.Join(errs...)
+}
+
+// checkURL reports a value that is not an http(s) URL with a host, and
+// one that carries credentials; key names the setting.
+func checkURL(key, v string) error {
+	u, err := url.Parse(v)
+	switch {
+	case err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https"):
+		hint := ""
+		if !strings.Contains(v, "://") && v != "" {
+			scheme := "https"
+			if strings.HasPrefix(v, "localhost") || strings.HasPrefix(v, "127.") || strings.HasPrefix(v, "[::1]") {
+				scheme = "http"
+			}
+			hint = fmt.Sprintf(" (did you mean %s://%s?)", scheme, v)
+		}
+		return fmt.Errorf("%s %q: want an http:// or https:// URL%s", key, v, hint)
+	case u.User != nil:
+		return errors.New(key + " holds credentials: put the key in the variable api_key_env names")
+	}
+	return nil
 }

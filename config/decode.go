@@ -1,9 +1,7 @@
 package config
 
 import (
-	"errors"
 	"fmt"
-	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -63,10 +61,7 @@ func check(node *yaml.Node, t reflect.Type, path string, errs *[]error) bool {
 		}
 		return true
 	case t == durationType:
-		if node.Kind != yaml.ScalarNode {
-			return bad("a duration such as 30s or 2m")
-		}
-		if _, err := time.ParseDuration(node.Value); err != nil {
+		if _, err := time.ParseDuration(node.Value); err != nil || node.Kind != yaml.ScalarNode {
 			return bad("a duration such as 30s or 2m")
 		}
 		return true
@@ -74,32 +69,20 @@ func check(node *yaml.Node, t reflect.Type, path string, errs *[]error) bool {
 		if node.Kind != yaml.MappingNode {
 			return bad("a mapping of keys (" + strings.Join(keysOf(t), ", ") + ")")
 		}
-		keep := node.Content[:0]
-		for i := 0; i+1 < len(node.Content); i += 2 {
-			k, v := node.Content[i], node.Content[i+1]
+		keepPairs(node, func(k, v *yaml.Node) bool {
 			f, ok := fieldFor(t, k.Value)
 			if !ok {
 				*errs = append(*errs, fmt.Errorf("line %d: %s: unknown key%s", k.Line, join(path, k.Value), didYouMean(k.Value, keysOf(t))))
-				continue
+				return false
 			}
-			if check(v, f.Type, join(path, k.Value), errs) {
-				keep = append(keep, k, v)
-			}
-		}
-		node.Content = keep
+			return check(v, f.Type, join(path, k.Value), errs)
+		})
 		return true
 	case t.Kind() == reflect.Map:
 		if node.Kind != yaml.MappingNode {
 			return bad("a mapping of names")
 		}
-		keep := node.Content[:0]
-		for i := 0; i+1 < len(node.Content); i += 2 {
-			k, v := node.Content[i], node.Content[i+1]
-			if check(v, t.Elem(), join(path, k.Value), errs) {
-				keep = append(keep, k, v)
-			}
-		}
-		node.Content = keep
+		keepPairs(node, func(k, v *yaml.Node) bool { return check(v, t.Elem(), join(path, k.Value), errs) })
 		return true
 	case t.Kind() == reflect.Slice:
 		if node.Kind != yaml.SequenceNode {
@@ -132,6 +115,18 @@ func check(node *yaml.Node, t reflect.Type, path string, errs *[]error) bool {
 		}
 	}
 	return true
+}
+
+// keepPairs keeps the key-value pairs of the mapping node that keep
+// accepts, in order, and drops the others.
+func keepPairs(node *yaml.Node, keep func(k, v *yaml.Node) bool) {
+	kept := node.Content[:0]
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		if k, v := node.Content[i], node.Content[i+1]; keep(k, v) {
+			kept = append(kept, k, v)
+		}
+	}
+	node.Content = kept
 }
 
 // fieldFor finds the struct field a YAML key names.
@@ -179,25 +174,4 @@ func shown(n *yaml.Node) string {
 		return "a list"
 	}
 	return strconv.Quote(n.Value)
-}
-
-// checkURL reports a value that is not an http(s) URL with a host, and
-// one that carries credentials; key names the setting.
-func checkURL(key, v string) error {
-	u, err := url.Parse(v)
-	switch {
-	case err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https"):
-		hint := ""
-		if !strings.Contains(v, "://") && v != "" {
-			scheme := "https"
-			if strings.HasPrefix(v, "localhost") || strings.HasPrefix(v, "127.") || strings.HasPrefix(v, "[::1]") {
-				scheme = "http"
-			}
-			hint = fmt.Sprintf(" (did you mean %s://%s?)", scheme, v)
-		}
-		return fmt.Errorf("%s %q: want an http:// or https:// URL%s", key, v, hint)
-	case u.User != nil:
-		return errors.New(key + " holds credentials: put the key in the variable api_key_env names")
-	}
-	return nil
 }

@@ -69,13 +69,3 @@ models:
 		})
 	}
 }
-
-func TestDiscordAPIBaseURL(t *testing.T) {
-	_, err := loadYAML(t, "", map[string]string{"PREMORTEM_DISCORD_API_BASE": "discord.local:9000"})
-	if err == nil || !strings.Contains(err.Error(), "PREMORTEM_DISCORD_API_BASE") {
-		t.Errorf("error %v", err)
-	}
-	if _, err := loadYAML(t, "", map[string]string{"PREMORTEM_DISCORD_API_BASE": "http://127.0.0.1:9000/"}); err != nil {
-		t.Error(err)
-	}
-}

@@ -70,8 +70,6 @@ type Discord struct {
 	TakeoverAfter     time.Duration `yaml:"takeover_after"`
 	APIBase           string        `yaml:"-"` // PREMORTEM_DISCORD_API_BASE
 	PublicKey         string        `yaml:"-"` // DISCORD_PUBLIC_KEY: the application's, hex
-
-	envErrs []error // environment overrides that did not parse
 }
 
 func (d *Discord) defaults() {
@@ -93,7 +91,7 @@ func (d *Discord) defaults() {
 	d.TakeoverAfter = DefaultTakeoverAfter
 }
 
-func (d *Discord) applyEnv(getenv func(string) string) {
+func (d *Discord) applyEnv(getenv func(string) string) []error {
 	if v := getenv("PREMORTEM_DISCORD_API_BASE"); v != "" {
 		d.APIBase = v
 	}
@@ -103,13 +101,17 @@ func (d *Discord) applyEnv(getenv func(string) string) {
 	if v := getenv("DISCORD_PUBLIC_KEY"); v != "" {
 		d.PublicKey = strings.TrimSpace(v)
 	}
-	d.applyShardEnv(getenv)
+	return d.applyShardEnv(getenv)
 }
 
 var (
 	snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
 	publicKey = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
 )
+
+// IsSnowflake reports whether id is a Discord ID (a user's, a role's, a
+// guild's): 1 to 20 digits.
+func IsSnowflake(id string) bool { return snowflake.MatchString(id) }
 
 func (d *Discord) validate() []error {
 	var errs []error
@@ -162,6 +164,11 @@ func (d *Discord) validate() []error {
 	}
 	if !d.Gateway && d.InteractionsAddr == "" {
 		bad("discord.gateway is false but discord.interactions_addr is empty: the bot would receive nothing; set interactions_addr or turn the gateway on")
+	}
+	if d.APIBase != "" {
+		if err := checkURL("PREMORTEM_DISCORD_API_BASE", d.APIBase); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if d.PublicKey != "" && !publicKey.MatchString(d.PublicKey) {
 		bad("DISCORD_PUBLIC_KEY: want the application's public key, 64 hex digits (Developer Portal, General Information)")

@@ -1,8 +1,6 @@
 package config
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -24,9 +22,7 @@ func TestDiscordValidation(t *testing.T) {
 		{"nothing to receive", "discord:\n  gateway: false\n", "discord.gateway is false"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "c.yaml")
-			os.WriteFile(path, []byte(tc.yaml), 0o600)
-			c, err := Load(path, func(string) string { return "" })
+			c, err := loadYAML(t, tc.yaml, nil)
 			if tc.want == "" {
 				if err != nil {
 					t.Fatal(err)
@@ -58,5 +54,15 @@ func TestDiscordPublicKeyFromEnv(t *testing.T) {
 		if tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), tc.value)) {
 			t.Errorf("key %q: err %v; want one line naming %s without the value", tc.value, err, tc.want)
 		}
+	}
+}
+
+func TestDiscordAPIBaseURL(t *testing.T) {
+	_, err := loadYAML(t, "", map[string]string{"PREMORTEM_DISCORD_API_BASE": "discord.local:9000"})
+	if err == nil || !strings.Contains(err.Error(), "PREMORTEM_DISCORD_API_BASE") {
+		t.Errorf("error %v", err)
+	}
+	if _, err := loadYAML(t, "", map[string]string{"PREMORTEM_DISCORD_API_BASE": "http://127.0.0.1:9000/"}); err != nil {
+		t.Error(err)
 	}
 }

@@ -121,7 +121,8 @@ func (m *Models) validate() []error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	known := func(n string) bool { _, ok := m.Backends[n]; return n == Builtin || ok }
-	valid := strings.Join(m.Names(), ", ")
+	names := m.Names()
+	valid := strings.Join(names, ", ")
 	if m.Default == "" {
 		m.Default = Builtin
 	}
@@ -136,7 +137,7 @@ func (m *Models) validate() []error {
 	if m.Cooldown < 0 {
 		bad("models.cooldown %v: want a positive duration such as 30s", m.Cooldown)
 	}
-	names := m.Names()
+	providers := catalog.Providers()
 	for _, name := range names {
 		b, ok := m.Backends[name]
 		if !ok {
@@ -147,7 +148,6 @@ func (m *Models) validate() []error {
 			bad("%s: the name builtin is reserved for the built-in composer", at)
 			continue
 		}
-		providers := catalog.Providers()
 		switch {
 		case b.Provider == "":
 			bad("%s.provider is empty: want %s", at, strings.Join(providers, " or "))

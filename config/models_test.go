@@ -4,23 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/premortem/premortem/provider/catalog"
 )
-
-func loadYAML(t *testing.T, yaml string, env map[string]string) (Config, error) {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "premortem.yaml")
-	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return Load(path, func(k string) string { return env[k] })
-}
 
 func TestModelsValidation(t *testing.T) {
 	tests := []struct {

@@ -54,11 +54,12 @@ func (c ShardCount) String() string {
 // Discord how many).
 func (d *Discord) Sharded() bool { return d.ShardCount != 1 }
 
-func (d *Discord) applyShardEnv(getenv func(string) string) {
+func (d *Discord) applyShardEnv(getenv func(string) string) []error {
+	var errs []error
 	if v := getenv("PREMORTEM_SHARD_ID"); v != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil {
-			d.envErrs = append(d.envErrs, fmt.Errorf("PREMORTEM_SHARD_ID %q: want a whole number", v))
+			errs = append(errs, fmt.Errorf("PREMORTEM_SHARD_ID %q: want a whole number", v))
 		} else {
 			d.ShardID = n
 		}
@@ -66,15 +67,16 @@ func (d *Discord) applyShardEnv(getenv func(string) string) {
 	if v := getenv("PREMORTEM_SHARD_COUNT"); v != "" {
 		c, err := parseShardCount(v)
 		if err != nil {
-			d.envErrs = append(d.envErrs, fmt.Errorf("PREMORTEM_SHARD_COUNT %q: %w", v, err))
+			errs = append(errs, fmt.Errorf("PREMORTEM_SHARD_COUNT %q: %w", v, err))
 		} else {
 			d.ShardCount = c
 		}
 	}
+	return errs
 }
 
 func (d *Discord) validateShards() []error {
-	errs := append([]error(nil), d.envErrs...)
+	var errs []error
 	switch {
 	case d.ShardCount != ShardsAuto && d.ShardCount < 1:
 		errs = append(errs, fmt.Errorf("discord.shard_count %d: want 1 or more, or auto", d.ShardCount))

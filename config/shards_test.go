@@ -1,8 +1,6 @@
 package config
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -28,9 +26,7 @@ func TestShardSettings(t *testing.T) {
 		{name: "takeover", yaml: "discord:\n  takeover_after: -1s\n", want: "discord.takeover_after"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "c.yaml")
-			os.WriteFile(path, []byte(tc.yaml), 0o600)
-			c, err := Load(path, func(k string) string { return tc.env[k] })
+			c, err := loadYAML(t, tc.yaml, tc.env)
 			if tc.want != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Count(err.Error(), "\n") != 0 {
 					t.Errorf("err %v; want one line with %q", err, tc.want)

@@ -28,9 +28,14 @@ func (s *Storage) applyEnv(getenv func(string) string) {
 	}
 }
 
+// isPostgresURL tells a postgres:// or postgresql:// URL.
+func isPostgresURL(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
 // isPostgresDSN tells a PostgreSQL URL or key=value string from a file.
 func isPostgresDSN(dsn string) bool {
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || strings.Contains(dsn, "=") && !strings.Contains(dsn, "?")
+	return isPostgresURL(dsn) || strings.Contains(dsn, "=") && !strings.Contains(dsn, "?")
 }
 
 // Messages never quote the DSN: it may hold a password.
@@ -40,7 +45,7 @@ func (s *Storage) validate() []error {
 		switch {
 		case strings.TrimSpace(s.DSN) == "":
 			return []error{fmt.Errorf("storage.dsn is empty: name a database file")}
-		case strings.HasPrefix(s.DSN, "postgres://") || strings.HasPrefix(s.DSN, "postgresql://"):
+		case isPostgresURL(s.DSN):
 			return []error{fmt.Errorf("storage.dsn is a PostgreSQL URL but storage.driver is sqlite: set storage.driver: postgres")}
 		}
 	case "postgres":

@@ -1,8 +1,6 @@
 package config
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -24,11 +22,7 @@ func TestStorageValidation(t *testing.T) {
 		{name: "typo", yaml: "storage:\n  driver: postgress\n", want: "did you mean postgres?"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "c.yaml")
-			os.WriteFile(path, []byte(tc.yaml), 0o600)
-			c, err := Load(path, func(k string) string {
-				return map[string]string{"PREMORTEM_STORAGE_DSN": tc.env, "PREMORTEM_STORAGE_DRIVER": tc.driverEnv}[k]
-			})
+			c, err := loadYAML(t, tc.yaml, map[string]string{"PREMORTEM_STORAGE_DSN": tc.env, "PREMORTEM_STORAGE_DRIVER": tc.driverEnv})
 			if tc.want != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") || strings.Contains(err.Error(), "secret") {
 					t.Errorf("err %v; want one line mentioning %q, no password", err, tc.want)

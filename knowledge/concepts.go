@@ -101,31 +101,37 @@ func parseConcepts(data []byte) ([]ConceptDef, error) {
 			}
 		}
 	}
-	return defs, checkScopeForms(defs)
+	return defs, checkScopeForms(defs, kinds)
 }
 
 // checkScopeForms: a form that rules a question out (kind out or ask) has
 // one home: the same form in another concept would both name a topic and
-// veto it ("step by step" is hand-holding, not a how-to).
-func checkScopeForms(defs []ConceptDef) error {
+// veto it ("step by step" is hand-holding, not a how-to). kinds maps
+// concept IDs to kinds.
+func checkScopeForms(defs []ConceptDef, kinds map[string]string) error {
 	home := map[string]string{}
-	scope := func(d ConceptDef) bool { return d.Kind == kindOut || d.Kind == kindAsk }
-	norm := func(f string) string {
-		return strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(f), "~")))
-	}
+	scope := func(id string) bool { return kinds[id] == kindOut || kinds[id] == kindAsk }
 	for _, d := range defs {
 		if d.Kind == kindTag || d.Kind == kindEveryday {
 			continue
 		}
 		for _, f := range slices.Concat(d.ZH, d.EN) {
-			f = norm(f)
-			if other, ok := home[f]; ok && other != d.ID && (scope(d) || scope(defs[slices.IndexFunc(defs, func(x ConceptDef) bool { return x.ID == other })])) {
+			f, _ = formKey(f)
+			if other, ok := home[f]; ok && other != d.ID && (scope(d.ID) || scope(other)) {
 				return fmt.Errorf("knowledge/data/concepts.yaml: form %q is in both %q and %q: a form that rules a question out has one home", f, other, d.ID)
 			}
 			home[f] = d.ID
 		}
 	}
 	return nil
+}
+
+// formKey is a surface form as the lexicon keys it: lower-cased and
+// trimmed, without the "~" that marks it weak.
+func formKey(form string) (key string, weak bool) {
+	key = strings.ToLower(strings.TrimSpace(form))
+	weak = strings.HasPrefix(key, "~")
+	return strings.TrimSpace(strings.TrimPrefix(key, "~")), weak
 }
 
 // concept is a compiled ConceptDef.
@@ -175,9 +181,7 @@ type lexicon struct {
 // A form written "~phone" is weak: it names the concept, but is too
 // everyday to make a question on-topic alone ("apple pie").
 func (lx *lexicon) addSurface(v *vocab, form string, c int32) {
-	norm := strings.ToLower(strings.TrimSpace(form))
-	weak := strings.HasPrefix(norm, "~")
-	norm = strings.TrimSpace(strings.TrimPrefix(norm, "~"))
+	norm, weak := formKey(form)
 	if norm == "" || lx.seen[norm+"\x00"+lx.concepts[c].id] {
 		return
 	}

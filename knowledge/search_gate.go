@@ -56,34 +56,29 @@ type gate struct {
 	strong         float32 // the best word-and-bigram BM25 over mode documents
 
 	ai, business, trade, weak spans
-	alarm                     spans    // business words of risk concepts ("风险", "die"; not "startup")
-	named                     spans    // names of the article's cases ("美图", "Apple")
-	out, risk                 spans    // out-of-scope words; strong forms of risk concepts
-	ask, topic                spans    // out-of-scope ask forms; words of a business topic (risk, trade, money)
-	context                   bool     // the question asks in some sentences, about a domain concept, and gives context in others (markAsked)
-	jargon                    bool     // most of its Latin words are unknown to the knowledge (jargon)
-	tag                       spans    // names of tag concepts (vendors), for the beside rules
-	weakC, outC, tagC         [4]int32 // the concept of each weak, out and tag span
+	alarm                     spans // business words of risk concepts ("风险", "die"; not "startup")
+	named                     spans // names of the article's cases ("美图", "Apple")
+	out, risk                 spans // out-of-scope words; strong forms of risk concepts
+	ask, topic                spans // out-of-scope ask forms; words of a business topic (risk, trade, money)
+	context                   bool  // the question asks in some sentences, about a domain concept, and gives context in others (markAsked)
+	jargon                    bool  // most of its Latin words are unknown to the knowledge (jargon)
+	tag                       spans // names of tag concepts (vendors), for the beside rules
 }
 
-// spans holds up to four question spans; more add nothing to the gate.
+// spans holds up to four question spans, each with the concept that
+// matched there (where it matters: weak, out and tag spans); more add
+// nothing to the gate.
 type spans struct {
 	n  int
 	at [4][2]int32
+	c  [4]int32
 }
 
-func (g *gate) add(ss *spans, from, to int32) {
+// add adds a span of concept c.
+func (ss *spans) add(from, to, c int32) {
 	if ss.n < len(ss.at) {
-		ss.at[ss.n] = [2]int32{from, to}
+		ss.at[ss.n], ss.c[ss.n] = [2]int32{from, to}, c
 		ss.n++
-	}
-}
-
-// addC adds a span and its concept.
-func (g *gate) addC(ss *spans, cs *[4]int32, from, to, c int32) {
-	if ss.n < len(ss.at) {
-		cs[ss.n] = c
-		g.add(ss, from, to)
 	}
 }
 
@@ -109,17 +104,17 @@ func overlap(a, b [2]int32) bool { return a[0] < b[1] && b[0] < a[1] }
 func (g *gate) vetoed(cs []concept) bool {
 	var active, topical spans // out words a risk word lifts; those a business topic does
 	for i := 0; i < g.out.n; i++ {
-		c := &cs[g.outC[i]]
-		if !g.besideHolds(c.beside, g.out.at[i]) {
+		c, at := &cs[g.out.c[i]], g.out.at[i]
+		if !g.besideHolds(c.beside, at) {
 			continue
 		}
 		switch c.lift {
 		case liftNever:
 			return true
 		case liftTopic:
-			g.add(&topical, g.out.at[i][0], g.out.at[i][1])
+			topical.add(at[0], at[1], g.out.c[i])
 		default:
-			g.add(&active, g.out.at[i][0], g.out.at[i][1])
+			active.add(at[0], at[1], g.out.c[i])
 		}
 	}
 	return active.n > 0 && !apart(&g.risk, &active) || topical.n > 0 && !apart(&g.topic, &topical) ||
@@ -133,7 +128,7 @@ func (g *gate) besideHolds(rules []besideRule, at [2]int32) bool {
 		var got spans
 		for i := 0; i < g.tag.n; i++ {
 			sp := g.tag.at[i]
-			if g.tagC[i] != r.tag || overlap(sp, at) {
+			if g.tag.c[i] != r.tag || overlap(sp, at) {
 				continue
 			}
 			free := true
@@ -141,7 +136,7 @@ func (g *gate) besideHolds(rules []besideRule, at [2]int32) bool {
 				free = free && !overlap(sp, got.at[j])
 			}
 			if free {
-				g.add(&got, sp[0], sp[1])
+				got.add(sp[0], sp[1], r.tag)
 			}
 		}
 		if int32(got.n) < r.n {
@@ -170,7 +165,7 @@ func (g *gate) generic(cs []concept) bool {
 	for i := 0; i < g.weak.n; i++ {
 		for j := i + 1; j < g.weak.n; j++ {
 			a, b := g.weak.at[i], g.weak.at[j]
-			if (a[1] <= b[0] || b[1] <= a[0]) && shareMode(cs[g.weakC[i]], cs[g.weakC[j]]) {
+			if (a[1] <= b[0] || b[1] <= a[0]) && shareMode(cs[g.weak.c[i]], cs[g.weak.c[j]]) {
 				return true
 			}
 		}
@@ -207,15 +202,14 @@ const productFillers = "的场景官类型版"
 func (ix *Index) dropDescriptions(s *scratch, q string) {
 	g := &s.g
 	var kept spans
-	var keptC [4]int32
 	for i := 0; i < g.out.n; i++ {
-		at := g.out.at[i]
+		at, c := g.out.at[i], g.out.c[i]
 		context := g.context && s.marks[at[0]]&markAsked == 0
-		if ix.lex.concepts[g.outC[i]].asker || !context && !(ours(s, q, at[0]) && ix.describes(s, q, at[1])) && !ix.madeBy(s, q, at[0]) {
-			g.addC(&kept, &keptC, at[0], at[1], g.outC[i])
+		if ix.lex.concepts[c].asker || !context && !(ours(s, q, at[0]) && ix.describes(s, q, at[1])) && !ix.madeBy(s, q, at[0]) {
+			kept.add(at[0], at[1], c)
 		}
 	}
-	g.out, g.outC = kept, keptC
+	g.out = kept
 }
 
 // describes reports whether a product noun starts at unit from, past
@@ -228,7 +222,7 @@ func (ix *Index) describes(s *scratch, q string, from int32) bool {
 	}
 	free := 2
 	for u := from; u < int32(len(s.units)) && !punctBefore(s, q, u); {
-		if g.tag.startsAt(u, &g.tagC, ix.products) {
+		if g.tag.startsAt(u, ix.products) {
 			return true
 		}
 		next := u
@@ -265,7 +259,7 @@ func (ix *Index) madeBy(s *scratch, q string, to int32) bool {
 	}
 	for i := 0; i < g.tag.n; i++ {
 		at := g.tag.at[i]
-		if g.tagC[i] != ix.makers || at[1] > to || to-at[1] > 3 {
+		if g.tag.c[i] != ix.makers || at[1] > to || to-at[1] > 3 {
 			continue
 		}
 		joined := true
@@ -310,9 +304,9 @@ func ours(s *scratch, q string, to int32) bool {
 }
 
 // startsAt reports whether a span of concept c starts at unit u.
-func (ss *spans) startsAt(u int32, cs *[4]int32, c int32) bool {
+func (ss *spans) startsAt(u int32, c int32) bool {
 	for i := 0; i < ss.n; i++ {
-		if cs[i] == c && ss.at[i][0] == u {
+		if ss.c[i] == c && ss.at[i][0] == u {
 			return true
 		}
 	}
@@ -325,11 +319,12 @@ func punctBefore(s *scratch, q string, u int32) bool {
 	if u <= 0 || int(u) >= len(s.units) {
 		return false
 	}
-	return strings.ContainsAny(q[s.units[u-1].end:s.units[u].start], clausePunct)
+	return strings.ContainsAny(q[s.units[u-1].end:s.units[u].start], descriptionBreaks)
 }
 
-// clausePunct is what ends a clause, in either script.
-const clausePunct = ",.;:!?()，。；：！？、（）"
+// descriptionBreaks: a description does not run across the end of a
+// sentence or clause (search_split.go), a full stop, a colon or a bracket.
+const descriptionBreaks = sentenceEnds + clauseEnds + ".:()\uff1a\uff08\uff09"
 
 // Jargon: when most of a question's Latin words are unknown to the
 // knowledge (the article's glosses, the claims, the lexicon), it asks about

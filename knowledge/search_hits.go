@@ -28,11 +28,11 @@ func (ix *Index) hitTerms(q string, s *scratch, target int32) []string {
 			sp.to-sp.from == 1 && s.units[sp.from].han && sp.concept < 0 {
 			continue
 		}
-		text := q[s.units[sp.from].start:s.units[sp.to-1].end]
+		text := s.text(q, sp)
 		dup := false
 		for j := 0; j < n; j++ {
 			b := best[j]
-			if bt := q[s.units[b.from].start:s.units[b.to-1].end]; bt == text || b.from <= sp.from && sp.to <= b.to {
+			if bt := s.text(q, b); bt == text || b.from <= sp.from && sp.to <= b.to {
 				if sp.w > b.w && bt == text {
 					best[j].w = sp.w
 				}
@@ -53,9 +53,14 @@ func (ix *Index) hitTerms(q string, s *scratch, target int32) []string {
 	slices.SortStableFunc(best[:n], func(a, b span) int { return cmp.Compare(b.w, a.w) })
 	out := make([]string, n)
 	for j, b := range best[:n] {
-		out[j] = q[s.units[b.from].start:s.units[b.to-1].end]
+		out[j] = s.text(q, b)
 	}
 	return out
+}
+
+// text is the question's words under span sp, as written.
+func (s *scratch) text(q string, sp span) string {
+	return q[s.units[sp.from].start:s.units[sp.to-1].end]
 }
 
 // sortSpans orders s.spans by target, keeping their order within a target,

@@ -25,7 +25,7 @@ func (ix *Index) addStems(d ConceptDef, c int32) {
 	}
 	stem := int32(-1)
 	for _, f := range d.ZH {
-		f = strings.TrimPrefix(strings.TrimSpace(f), "~")
+		f, _ = formKey(f)
 		r, size := utf8.DecodeLastRuneInString(f)
 		base := f[:len(f)-size]
 		if !strings.ContainsRune(nounSuffixes, r) || utf8.RuneCountInString(base) < 2 || !allHan(base) {

@@ -80,7 +80,7 @@ func (ix *Index) hit(s *scratch, f *found, w float32) {
 	case f.typo && (cc.kind == kindOut || cc.kind == kindAsk || cc.kind == kindTag):
 		return // a misread word decides no scope: "leasse" may be "lease" or not
 	case cc.kind == kindTag:
-		g.addC(&g.tag, &g.tagC, from, to, c)
+		g.tag.add(from, to, c)
 		return
 	}
 	seen := slices.Contains(s.matched, c)
@@ -92,36 +92,38 @@ func (ix *Index) hit(s *scratch, f *found, w float32) {
 			s.marks[i] |= markJoined
 		}
 	}
-	// A form read through a typo names its concept, but lifts no veto:
-	// "gunicorn" is one edit from "unicorn".
-	if cc.risk && !cc.party && !f.weak && !f.typo {
-		g.add(&g.risk, from, to)
-	}
-	if !f.typo && !cc.party && (cc.money || (cc.risk || cc.kind == kindTrade) && !f.weak || c == ix.money) {
-		g.add(&g.topic, from, to)
+	// What may lift a veto: not a form read through a typo ("gunicorn" is
+	// one edit from "unicorn"), nor one that names who (party: investors).
+	if !f.typo && !cc.party {
+		if cc.risk && !f.weak {
+			g.risk.add(from, to, c)
+		}
+		if cc.money || (cc.risk || cc.kind == kindTrade) && !f.weak || c == ix.money {
+			g.topic.add(from, to, c)
+		}
 	}
 	switch {
 	case cc.kind == kindOut:
-		g.addC(&g.out, &g.outC, from, to, c)
+		g.out.add(from, to, c)
 		return
 	case cc.kind == kindAsk:
-		g.add(&g.ask, from, to)
+		g.ask.add(from, to, c)
 		return
 	case cc.kind == kindAI:
-		g.add(&g.ai, from, to)
+		g.ai.add(from, to, c)
 	case cc.kind == kindBusiness:
-		g.add(&g.business, from, to)
+		g.business.add(from, to, c)
 		if cc.risk {
-			g.add(&g.alarm, from, to)
+			g.alarm.add(from, to, c)
 		}
 	case cc.kind == kindTrade:
-		g.add(&g.trade, from, to)
+		g.trade.add(from, to, c)
 	case f.weak:
 		if c < ix.nLex && !seen {
-			g.addC(&g.weak, &g.weakC, from, to, c)
+			g.weak.add(from, to, c)
 		}
 		if ix.cases[0] <= c && c < ix.cases[1] {
-			g.add(&g.named, from, to)
+			g.named.add(from, to, c)
 		}
 	default:
 		g.domain = true

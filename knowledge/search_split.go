@@ -25,7 +25,7 @@ func appendSentences(out [][2]int, text string) [][2]int {
 		}
 		for e > s {
 			r, size := utf8.DecodeLastRuneInString(text[s:e])
-			if !unicode.IsSpace(r) && !strings.ContainsRune(sentenceEnds, r) && !strings.ContainsRune(",\uff0c\u3001", r) {
+			if !unicode.IsSpace(r) && !strings.ContainsRune(sentenceEnds, r) && !strings.ContainsRune(clauseEnds, r) {
 				break
 			}
 			e -= size
@@ -50,3 +50,6 @@ func appendSentences(out [][2]int, text string) [][2]int {
 }
 
 const sentenceEnds = "\u3002!?;\uff01\uff1f\uff1b\u2026"
+
+// clauseEnds end a clause within a sentence (the comma kinds).
+const clauseEnds = ",\uff0c\u3001"

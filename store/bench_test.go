@@ -14,20 +14,10 @@ import (
 // benchEngines opens each engine once per benchmark.
 func benchEngines(b *testing.B, run func(b *testing.B, s *store.Store)) {
 	b.Run("sqlite", func(b *testing.B) {
-		s, err := store.OpenSQLite(context.Background(), filepath.Join(b.TempDir(), "bench.db"), store.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer s.Close()
-		run(b, s)
+		run(b, openSQLiteAt(b, filepath.Join(b.TempDir(), "bench.db"), store.Options{}))
 	})
 	b.Run("postgres", func(b *testing.B) {
-		s, err := store.OpenPostgres(context.Background(), pgtest.DSN(b), store.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer s.Close()
-		run(b, s)
+		run(b, openPostgresAt(b, pgtest.DSN(b), store.Options{}))
 	})
 }
 

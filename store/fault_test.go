@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"testing"
@@ -68,9 +69,7 @@ func TestPostgresSecondProcessForOneShard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	second := waitShard(t, b, 0, 2)
-	waiting := `application_name = 'premortem shard 0/2' AND wait_event_type = 'Lock'`
-	eventually(t, "the second process waits on the lock", func() bool { return pgtest.Count(t, dsn, waiting) == 1 })
+	second := waitShard(t, dsn, b, 0, 2)
 	pgtest.Terminate(t, dsn, `application_name = 'premortem shard 0/2' AND wait_event_type IS DISTINCT FROM 'Lock'`)
 	select {
 	case <-first.Lost():
@@ -85,7 +84,9 @@ func TestPostgresSecondProcessForOneShard(t *testing.T) {
 	}
 }
 
-func waitShard(t *testing.T, s *store.Store, id, count int) chan *store.Lease {
+// waitShard starts s acquiring shard id/count and returns the channel its
+// lease will come on once the server shows that wait on the lock.
+func waitShard(t *testing.T, dsn string, s *store.Store, id, count int) chan *store.Lease {
 	ch := make(chan *store.Lease, 1)
 	ctx, cancel := context.WithTimeout(context.Background(), patience)
 	t.Cleanup(cancel)
@@ -96,6 +97,8 @@ func waitShard(t *testing.T, s *store.Store, id, count int) chan *store.Lease {
 		}
 		ch <- l
 	}()
+	waiting := fmt.Sprintf(`application_name = 'premortem shard %d/%d' AND wait_event_type = 'Lock'`, id, count)
+	eventually(t, "the second process waits on the lock", func() bool { return pgtest.Count(t, dsn, waiting) == 1 })
 	return ch
 }
 
@@ -138,10 +141,7 @@ func TestPostgresKilledHolder(t *testing.T) {
 	lines := bufio.NewScanner(out)
 	for lines.Scan() && lines.Text() != "held" {
 	}
-	second := waitShard(t, b, 0, 2)
-	eventually(t, "the second process waits on the lock", func() bool {
-		return pgtest.Count(t, dsn, `application_name = 'premortem shard 0/2' AND wait_event_type = 'Lock'`) == 1
-	})
+	second := waitShard(t, dsn, b, 0, 2)
 	killed := time.Now()
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)

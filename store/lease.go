@@ -100,6 +100,6 @@ func (s *Store) Lock(ctx context.Context, name string) (*Lease, error) {
 		delete(s.leases, l)
 		s.mu.Unlock()
 	}()
-	s.log.Info("lease acquired", "lease", name, "driver", s.e.driver())
+	s.opts.Logger.Info("lease acquired", "lease", name, "driver", s.e.driver())
 	return l, nil
 }

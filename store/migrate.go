@@ -21,18 +21,6 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-type dialect int
-
-const (
-	dialectSQLite dialect = iota
-	dialectPostgres
-)
-
-type migrator struct {
-	db      *sql.DB
-	dialect dialect
-}
-
 // SchemaVersion is the schema version this build migrates to.
 func SchemaVersion() int64 {
 	files, _ := fs.Glob(migrations, "migrations/*.sql")
@@ -49,21 +37,20 @@ func SchemaVersion() int64 {
 // migrate brings the database to SchemaVersion and refuses one written by a
 // newer build. On PostgreSQL a session advisory lock (goose's) makes
 // processes starting together migrate one at a time.
-func migrate(ctx context.Context, m migrator, log *slog.Logger) error {
+func migrate(ctx context.Context, db *sql.DB, d goose.Dialect, log *slog.Logger) error {
 	sub, err := fs.Sub(migrations, "migrations")
 	if err != nil {
 		return err
 	}
-	d, opts := goose.DialectSQLite3, []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
-	if m.dialect == dialectPostgres {
-		d = goose.DialectPostgres
+	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	if d == goose.DialectPostgres {
 		locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 300))
 		if err != nil {
 			return fmt.Errorf("migrate schema: %w", err)
 		}
 		opts = append(opts, goose.WithSessionLocker(locker))
 	}
-	p, err := goose.NewProvider(d, m.db, sub, opts...)
+	p, err := goose.NewProvider(d, db, sub, opts...)
 	if err != nil {
 		return fmt.Errorf("migrate schema: %w", err)
 	}

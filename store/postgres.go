@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/pressly/goose/v3"
 )
 
 // OpenPostgres connects to the PostgreSQL database named by dsn (a URL
@@ -37,11 +38,11 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Store, error)
 	}
 	e := &pgEngine{pgQuerier: pgQuerier{pool}, pool: pool, cfg: cfg, opts: opts}
 	db := stdlib.OpenDBFromPool(pool)
-	err = migrate(ctx, migrator{db: db, dialect: dialectPostgres}, opts.Logger)
+	err = migrate(ctx, db, goose.DialectPostgres, opts.Logger)
 	db.Close()
 	if err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("open postgres store at %s: %s", where, scrub(err.Error(), dsn))
+		return nil, fmt.Errorf("open postgres store at %s: %s", where, oneLine(scrub(err.Error(), dsn)))
 	}
 	opts.Logger.Info("storage open", "driver", "postgres", "dsn", RedactDSN(dsn))
 	return newStore(e, opts), nil
@@ -79,7 +80,7 @@ func (e *pgEngine) connect(ctx context.Context, name string) (*pgx.Conn, error) 
 
 // retry waits ReconnectDelay after a failed connection, or until ctx ends.
 func (e *pgEngine) retry(ctx context.Context, what string, err error) error {
-	e.opts.Logger.Warn("storage connection failed; retrying", "for", what, "err", scrub(err.Error(), e.cfg.ConnString()), "in", e.opts.ReconnectDelay)
+	e.opts.Logger.Warn("storage connection failed; retrying", "for", what, "err", e.redact(err), "in", e.opts.ReconnectDelay)
 	t := time.NewTimer(e.opts.ReconnectDelay)
 	defer t.Stop()
 	select {
@@ -89,6 +90,9 @@ func (e *pgEngine) retry(ctx context.Context, what string, err error) error {
 		return nil
 	}
 }
+
+// redact is err's text without the password of the DSN, for logs.
+func (e *pgEngine) redact(err error) string { return scrub(err.Error(), e.cfg.ConnString()) }
 
 // pgQuerier adapts pgx (the pool, a transaction or one connection).
 type pgQuerier struct {

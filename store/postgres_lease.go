@@ -21,35 +21,34 @@ const lockWait = "1s"
 // reconnecting after failures, then watches that connection: if it dies,
 // the server has released the lock and the lease is lost.
 func (e *pgEngine) lock(ctx context.Context, key int64, name string) (*Lease, error) {
-	for {
-		conn, err := e.lockOnce(ctx, key, name)
-		if err == nil {
-			mctx, stop := context.WithCancel(context.Background())
-			done := make(chan struct{})
-			l := newLease(name, func() {
-				stop()
-				<-done
-			})
-			go func() {
-				defer close(done)
-				err := e.hold(mctx, conn)
-				cctx, cancel := context.WithTimeout(context.Background(), time.Second)
-				conn.Close(cctx) // the server ends the session, releasing the lock
-				cancel()
-				if mctx.Err() == nil {
-					e.opts.Logger.Warn("lease lost", "lease", name, "err", scrub(err.Error(), e.cfg.ConnString()))
-					go l.end(fmt.Errorf("lease %s lost: %w", name, err))
-				}
-			}()
-			return l, nil
-		}
+	conn, err := e.lockOnce(ctx, key, name)
+	for err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		if err := e.retry(ctx, name, err); err != nil {
 			return nil, err
 		}
+		conn, err = e.lockOnce(ctx, key, name)
 	}
+	mctx, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	l := newLease(name, func() {
+		stop()
+		<-done
+	})
+	go func() {
+		defer close(done)
+		err := e.hold(mctx, conn)
+		cctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		conn.Close(cctx) // the server ends the session, releasing the lock
+		cancel()
+		if mctx.Err() == nil {
+			e.opts.Logger.Warn("lease lost", "lease", name, "err", e.redact(err))
+			go l.end(fmt.Errorf("lease %s lost: %w", name, err))
+		}
+	}()
+	return l, nil
 }
 
 // lockOnce connects and waits for the lock, in steps of lock_timeout so
@@ -127,7 +126,7 @@ func (e *pgEngine) watch(ctx context.Context, reread func(context.Context, queri
 		Connect: func(ctx context.Context) (*pgx.Conn, error) { return e.connect(ctx, "watch") },
 		LogError: func(_ context.Context, err error) {
 			if ctx.Err() == nil {
-				e.opts.Logger.Warn("model switch listener", "err", scrub(err.Error(), e.cfg.ConnString()))
+				e.opts.Logger.Warn("model switch listener", "err", e.redact(err))
 			}
 		},
 		ReconnectDelay: e.opts.ReconnectDelay,

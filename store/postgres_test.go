@@ -23,7 +23,7 @@ func openPostgres(t *testing.T, opts store.Options) (*store.Store, *store.Store)
 	return openPostgresAt(t, dsn, opts), openPostgresAt(t, dsn, opts)
 }
 
-func openPostgresAt(t *testing.T, dsn string, opts store.Options) *store.Store {
+func openPostgresAt(t testing.TB, dsn string, opts store.Options) *store.Store {
 	t.Helper()
 	s, err := store.OpenPostgres(context.Background(), dsn, opts)
 	if err != nil {

@@ -119,8 +119,8 @@ func (s *Store) DeleteUser(ctx context.Context, userID string) (int64, error) {
 		for _, q := range []string{
 			`DELETE FROM sessions WHERE user_id = $1`,
 			`DELETE FROM feedback WHERE user_id = $1`,
-			`DELETE FROM usage WHERE kind = 'user' AND id = $1`,
-			`DELETE FROM rates WHERE kind = 'user' AND id = $1`,
+			`DELETE FROM usage WHERE kind = '` + UsageUser + `' AND id = $1`,
+			`DELETE FROM rates WHERE kind = '` + UsageUser + `' AND id = $1`,
 		} {
 			n, err := tx.exec(ctx, q, userID)
 			if err != nil {

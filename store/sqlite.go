@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/pressly/goose/v3"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -24,12 +25,12 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*Store, error) 
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store %s: %w", path, err)
 	}
-	if path == ":memory:" || strings.Contains(path, "mode=memory") {
+	if inMemory(path) {
 		// Every connection to :memory: is a database of its own.
 		db.SetMaxOpenConns(1)
 	}
 	e := &sqliteEngine{sqlQuerier: sqlQuerier{db}, db: db, hub: newHub(), locks: newLocalLocks()}
-	if err := migrate(ctx, e.migrator(), opts.Logger); err != nil {
+	if err := migrate(ctx, db, goose.DialectSQLite3, opts.Logger); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite store %s: %w", path, err)
 	}
@@ -87,8 +88,6 @@ func (e *sqliteEngine) ping(ctx context.Context) error { return e.db.PingContext
 func (e *sqliteEngine) close() error                   { return e.db.Close() }
 func (e *sqliteEngine) nowMillis() string              { return `CAST(unixepoch('subsec') * 1000 AS INTEGER)` }
 
-func (e *sqliteEngine) migrator() migrator { return migrator{db: e.db, dialect: dialectSQLite} }
-
 func (e *sqliteEngine) inTx(ctx context.Context, f func(querier) error) error {
 	tx, err := e.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -144,3 +143,16 @@ func (q sqlQuerier) query(ctx context.Context, s string, args ...any) (rowIter, 
 type sqlRows struct{ *sql.Rows }
 
 func (r sqlRows) Close() { r.Rows.Close() }
+
+// inMemory reports whether a SQLite path names an in-memory database.
+func inMemory(path string) bool { return path == ":memory:" || strings.Contains(path, "mode=memory") }
+
+// SQLiteFile is the file a SQLite path or DSN names ("premortem.db",
+// "file:premortem.db?_pragma=..."); ok is false for an in-memory database.
+func SQLiteFile(dsn string) (path string, ok bool) {
+	path, _, _ = strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	if path == "" || inMemory(path) || inMemory(dsn) {
+		return "", false
+	}
+	return path, true
+}

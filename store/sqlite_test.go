@@ -12,24 +12,26 @@ import (
 )
 
 func openSQLite(t *testing.T, opts store.Options) (*store.Store, *store.Store) {
+	s := openSQLiteAt(t, filepath.Join(t.TempDir(), "premortem.db"), opts)
+	return s, s
+}
+
+// openSQLiteAt opens the database at path, closed when t ends.
+func openSQLiteAt(t testing.TB, path string, opts store.Options) *store.Store {
 	t.Helper()
-	s, err := store.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "premortem.db"), opts)
+	s, err := store.OpenSQLite(context.Background(), path, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return s, s
+	return s
 }
 
 func TestSQLite(t *testing.T) { storetest.Run(t, openSQLite) }
 
 func TestSQLiteMemory(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, opts store.Options) (*store.Store, *store.Store) {
-		s, err := store.OpenSQLite(context.Background(), ":memory:", opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
+		s := openSQLiteAt(t, ":memory:", opts)
 		return s, s
 	})
 }
@@ -133,5 +135,20 @@ func TestSQLiteBadPath(t *testing.T) {
 				t.Errorf("Open(%q) succeeded", dsn)
 			}
 		})
+	}
+}
+
+// TestSQLiteFile: the file a SQLite path or DSN names; none in memory.
+func TestSQLiteFile(t *testing.T) {
+	for _, tt := range []struct{ dsn, want string }{
+		{"premortem.db", "premortem.db"},
+		{"file:data/premortem.db?_pragma=busy_timeout(5000)", "data/premortem.db"},
+		{":memory:", ""},
+		{"file:x?mode=memory&cache=shared", ""},
+		{"", ""},
+	} {
+		if got, ok := store.SQLiteFile(tt.dsn); got != tt.want || ok != (tt.want != "") {
+			t.Errorf("SQLiteFile(%q) = %q, %v; want %q", tt.dsn, got, ok, tt.want)
+		}
 	}
 }

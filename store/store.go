@@ -63,7 +63,6 @@ func (o *Options) defaults() {
 type Store struct {
 	e    engine
 	opts Options
-	log  *slog.Logger
 
 	mu     sync.Mutex
 	now    func() time.Time
@@ -73,7 +72,7 @@ type Store struct {
 }
 
 func newStore(e engine, opts Options) *Store {
-	return &Store{e: e, opts: opts, log: opts.Logger, now: time.Now, leases: map[*Lease]struct{}{}, done: make(chan struct{})}
+	return &Store{e: e, opts: opts, now: time.Now, leases: map[*Lease]struct{}{}, done: make(chan struct{})}
 }
 
 // Open opens (creating if needed) the SQLite database at dsn, a file path

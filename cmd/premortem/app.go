@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -21,10 +22,15 @@ type app struct {
 	adv *advisor.Advisor
 }
 
-// newFlags returns a flag set with the common --config flag.
-func newFlags(env *cli, name string) (*flag.FlagSet, *string) {
+// newFlags returns a flag set with the common --config flag, whose -h
+// prints usage (the command's synopsis) and then the flags.
+func newFlags(env *cli, name, usage string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet("premortem "+name, flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
 	cfgPath := fs.String("config", "", "config file (default $PREMORTEM_CONFIG, else built-in defaults)")
 	return fs, cfgPath
 }
@@ -40,12 +46,18 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// loadApp reads config, loads knowledge and builds the advisor.
-func loadApp(env *cli, cfgPath string) (*app, error) {
+// loadConfig reads the config named by --config, else $PREMORTEM_CONFIG,
+// else the built-in defaults, with the environment's overrides.
+func loadConfig(env *cli, cfgPath string) (config.Config, error) {
 	if cfgPath == "" {
 		cfgPath = env.getenv("PREMORTEM_CONFIG")
 	}
-	cfg, err := config.Load(cfgPath, env.getenv)
+	return config.Load(cfgPath, env.getenv)
+}
+
+// loadApp reads config, loads knowledge and builds the advisor.
+func loadApp(env *cli, cfgPath string) (*app, error) {
+	cfg, err := loadConfig(env, cfgPath)
 	if err != nil {
 		return nil, err
 	}
@@ -65,6 +77,15 @@ func loadApp(env *cli, cfgPath string) (*app, error) {
 		Logger:   log,
 	})
 	return &app{cfg: cfg, log: log, kb: kb, adv: adv}, nil
+}
+
+// writeJSON prints v as indented JSON, quotes and "<>&" unescaped, as
+// every command's --json does.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 func newLogger(w io.Writer, c config.Log) *slog.Logger {

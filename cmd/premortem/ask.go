@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,13 +13,9 @@ import (
 
 // runAsk answers one question: `premortem ask [--model NAME] [--json] QUESTION...`.
 func runAsk(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "ask")
+	fs, cfgPath := newFlags(env, "ask", "Usage: premortem ask [--config FILE] [--model NAME] [--json] QUESTION...")
 	model := fs.String("model", "", "backend to answer with (default: the configured default)")
 	asJSON := fs.Bool("json", false, "print the answer as one JSON object")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem ask [--config FILE] [--model NAME] [--json] QUESTION...")
-		fs.PrintDefaults()
-	}
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -69,10 +64,7 @@ func runAsk(ctx context.Context, env *cli, args []string) error {
 		ans.Benchmarks = []advisor.BenchmarkRef{}
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(ans)
+		return writeJSON(env.stdout, ans)
 	}
 	printDelta(env.stdout, shown, ans.Text)
 	if ans.Model.Backend != advisor.Builtin {

@@ -12,9 +12,21 @@ import (
 // environment, and returns its exit code and output.
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runCLIInput(t, "", nil, args...)
+}
+
+// runWith is runCLI with env as the environment.
+func runWith(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	return runCLIInput(t, "", env, args...)
+}
+
+// runCLIInput is runCLI with standard input and environment.
+func runCLIInput(t *testing.T, stdin string, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	env := &cli{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
-	code = run(context.Background(), env, args)
+	c := &cli{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(k string) string { return env[k] }}
+	code := run(context.Background(), c, args)
 	return code, out.String(), errb.String()
 }
 

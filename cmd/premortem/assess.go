@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 
@@ -25,7 +24,7 @@ type assessFlags struct {
 // runAssess prints a risk report for a profile file, or runs the wizard in
 // the terminal when no profile is given.
 func runAssess(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "assess")
+	fs, cfgPath := newFlags(env, "assess", assessUsage)
 	var o assessFlags
 	fs.StringVar(&o.profile, "profile", "", "profile file (YAML or JSON); without it the wizard asks the questions")
 	fs.StringVar(&o.resume, "resume", "", "wizard: go on from the answers saved in this file (and save back to it)")
@@ -34,10 +33,6 @@ func runAssess(ctx context.Context, env *cli, args []string) error {
 	fs.StringVar(&o.chart, "chart", "", "also write the scores as a chart image (.png or .jpg) to this file")
 	fs.StringVar(&o.markdown, "markdown", "", "also write the report as Markdown to this file")
 	fs.StringVar(&o.lang, "lang", "", "zh or en (default: from $LANG, else en)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), assessUsage)
-		fs.PrintDefaults()
-	}
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -46,7 +41,7 @@ func runAssess(ctx context.Context, env *cli, args []string) error {
 	if len(rest) > 0 {
 		return fmt.Errorf("unexpected argument %q (did you mean --profile %s?)", rest[0], rest[0])
 	}
-	lang, err := risksLang(o.lang, env.getenv)
+	lang, err := outputLang(o.lang, env.getenv)
 	if err != nil {
 		return err
 	}
@@ -147,10 +142,7 @@ func printAssessment(env *cli, as *assess.Assessment, lang string, o assessFlags
 		}
 	}
 	if o.json {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(as.Report(lang)); err != nil {
+		if err := writeJSON(env.stdout, as.Report(lang)); err != nil {
 			return err
 		}
 	} else if err := as.WriteText(env.stdout, lang); err != nil {

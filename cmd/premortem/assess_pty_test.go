@@ -115,6 +115,18 @@ func (s *ptySession) answer(prompt, line string) {
 	s.send(line + "\r")
 }
 
+// interrupt waits for the prompt, types Ctrl-C, and checks that the
+// command says want and exits with 130.
+func (s *ptySession) interrupt(want string) {
+	s.t.Helper()
+	s.expect("> ")
+	s.send("\x03")
+	s.expect(want)
+	if code := s.exit(); code != 130 {
+		s.t.Errorf("Ctrl-C exit code %d, want 130", code)
+	}
+}
+
 // exit waits for the command to end and returns its exit code.
 func (s *ptySession) exit() int {
 	s.t.Helper()
@@ -174,12 +186,7 @@ func TestWizardTerminalZH(t *testing.T) {
 	s.answer("[6/16] 一年的总成本", "$2m")
 	s.answer("[7/16] 一年的收入", "10万")
 	s.expect("[8/16] 账上的钱还能撑多久")
-	s.expect("> ")
-	s.send("\x03")
-	s.expect("已中断;回答已保存到")
-	if code := s.exit(); code != 130 {
-		t.Errorf("Ctrl-C exit code %d, want 130", code)
-	}
+	s.interrupt("已中断;回答已保存到")
 	if sc := s.screen(); strings.Contains(sc, "context canceled") || strings.Contains(sc, "总体风险") {
 		t.Errorf("Ctrl-C printed more than a line:\n%s", sc)
 	}
@@ -228,12 +235,7 @@ func TestWizardTerminalEN(t *testing.T) {
 	s.answer("[4/16]", "back")
 	s.answer("[3/16]", "4")
 	s.expect("[4/16]")
-	s.expect("> ")
-	s.send("\x03")
-	s.expect("Interrupted; nothing saved")
-	if code := s.exit(); code != 130 {
-		t.Errorf("Ctrl-C exit code %d, want 130", code)
-	}
+	s.interrupt("Interrupted; nothing saved")
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("Ctrl-C without --save left %v", entries)
 	}

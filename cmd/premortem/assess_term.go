@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/peterh/liner"
-	"golang.org/x/term"
 )
 
 // errInterrupted is Ctrl-C (or a signal) during the wizard: the command
@@ -27,9 +26,7 @@ type lineReader interface {
 // editing, Tab completion, CJK display widths) when standard input and
 // output are this process's terminal, else a plain line reader.
 func newLineReader(env *cli, out io.Writer) lineReader {
-	in, ok := env.stdin.(*os.File)
-	o, ok2 := env.stdout.(*os.File)
-	if ok && ok2 && in == os.Stdin && o == os.Stdout && term.IsTerminal(int(in.Fd())) && term.IsTerminal(int(o.Fd())) && liner.TerminalSupported() {
+	if env.stdin == os.Stdin && env.stdout == os.Stdout && isTerminal(os.Stdin) && isTerminal(os.Stdout) && liner.TerminalSupported() {
 		l := liner.NewLiner()
 		l.SetCtrlCAborts(true)
 		l.SetTabCompletionStyle(liner.TabPrints)
@@ -83,7 +80,7 @@ func (t *termReader) ReadLine(ctx context.Context, prompt string, complete []str
 
 func (t *termReader) Close() error { return t.l.Close() }
 
-// plainReader reads lines from a pipe or file. A goroutine reads ahead so
+// plainReader reads lines from a pipe or file (and chat's terminal). A goroutine reads ahead so
 // that a cancelled context (Ctrl-C is a signal here) ends the wait at once;
 // it ends at the end of input or, blocked on a line nobody reads, at Close.
 type plainReader struct {
@@ -98,6 +95,7 @@ func newPlainReader(in io.Reader, out io.Writer) *plainReader {
 	go func() {
 		defer close(p.lines)
 		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 64*1024), 1<<20) // a pasted paragraph is one line
 		for sc.Scan() {
 			select {
 			case p.lines <- sc.Text():

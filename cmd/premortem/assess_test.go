@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"image"
 	_ "image/jpeg"
@@ -17,15 +15,6 @@ const (
 	stabilityProfile = "../../examples/stability.yaml"
 	chatProfile      = "../../examples/consumer-chat.yaml"
 )
-
-// runCLIInput is runCLI with standard input and environment.
-func runCLIInput(t *testing.T, stdin string, env map[string]string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	c := &cli{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(k string) string { return env[k] }}
-	code := run(context.Background(), c, args)
-	return code, out.String(), errb.String()
-}
 
 func TestAssessJSONContract(t *testing.T) {
 	code, out, errs := runCLI(t, "assess", "--profile", stabilityProfile, "--json")

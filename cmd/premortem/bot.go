@@ -10,11 +10,7 @@ import (
 
 // runBot serves Discord until interrupted: `premortem bot`.
 func runBot(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "bot")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem bot [--config FILE]\n\nReads the bot token from DISCORD_TOKEN and, for discord.interactions_addr, the application's\npublic key from DISCORD_PUBLIC_KEY; PREMORTEM_DISCORD_API_BASE replaces https://discord.com/.")
-		fs.PrintDefaults()
-	}
+	fs, cfgPath := newFlags(env, "bot", "Usage: premortem bot [--config FILE]\n\nReads the bot token from DISCORD_TOKEN and, for discord.interactions_addr, the application's\npublic key from DISCORD_PUBLIC_KEY; PREMORTEM_DISCORD_API_BASE replaces https://discord.com/.")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/premortem/premortem/advisor"
@@ -18,39 +16,32 @@ import (
 // and history_chars), so "具体该怎么做?" follows on from the answer before.
 // An empty line is skipped; "exit", "quit" or end of input ends it.
 func runChat(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "chat")
+	fs, cfgPath := newFlags(env, "chat", "Usage: premortem chat [--config FILE] [--model NAME]   (one question per line; exit or Ctrl-D ends)")
 	model := fs.String("model", "", "backend to answer with (default: the configured default)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem chat [--config FILE] [--model NAME]   (one question per line; exit or Ctrl-D ends)")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "premortem chat: unexpected argument %q (questions are read line by line)\n", fs.Arg(0))
-		return errUsage
+		return fmt.Errorf("unexpected argument %q (questions are read line by line)", fs.Arg(0))
 	}
 	a, err := loadApp(env, *cfgPath)
 	if err != nil {
 		return err
 	}
-	lines := readLines(ctx, env.stdin)
-	prompt := isTerminal(env.stdin)
+	rd := newPlainReader(env.stdin, env.stdout)
+	defer rd.Close()
+	prompt := ""
+	if isTerminal(env.stdin) {
+		prompt = "> "
+	}
 	var newestFirst []advisor.Turn
 	for {
-		if prompt {
-			io.WriteString(env.stdout, "> ")
-		}
-		var line string
-		var ok bool
-		select {
-		case <-ctx.Done():
+		line, err := rd.ReadLine(ctx, prompt, nil)
+		switch {
+		case errors.Is(err, errInterrupted), errors.Is(err, io.EOF):
 			return nil
-		case line, ok = <-lines:
-		}
-		if !ok {
-			return nil
+		case err != nil:
+			return fmt.Errorf("read the question: %w", err)
 		}
 		line = strings.TrimSpace(line)
 		switch strings.ToLower(line) {
@@ -73,33 +64,4 @@ func runChat(ctx context.Context, env *cli, args []string) error {
 		fmt.Fprintf(env.stdout, "%s\n\n%s\n\n", ans.Text, footer(ans))
 		newestFirst = append([]advisor.Turn{{FromBot: true, Text: ans.Text}, {Text: line}}, newestFirst...)
 	}
-}
-
-// readLines delivers r's lines until it ends or ctx is done, so that an
-// interrupt does not wait for the next Enter.
-func readLines(ctx context.Context, r io.Reader) <-chan string {
-	out := make(chan string)
-	go func() {
-		defer close(out)
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64*1024), 1<<20)
-		for sc.Scan() {
-			select {
-			case out <- sc.Text():
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out
-}
-
-// isTerminal reports whether r is an interactive terminal.
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

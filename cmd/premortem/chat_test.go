@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"strings"
 	"testing"
 )
@@ -10,15 +8,14 @@ import (
 // A follow-up line in `premortem chat` is answered in the context of the
 // answer before it; alone it would be out of scope.
 func TestChatFollowUp(t *testing.T) {
-	var out, errb bytes.Buffer
 	in := "We open-sourced our weights. How do we make money now?\n\nand the second one?\nexit\nnever read\n"
-	env := &cli{stdin: strings.NewReader(in), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
-	if code := run(context.Background(), env, []string{"chat"}); code != 0 {
-		t.Fatalf("exit %d: %s", code, errb.String())
+	code, out, errs := runCLIInput(t, in, nil, "chat")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
 	}
-	answers := strings.Split(strings.TrimSpace(out.String()), "— answered by builtin")
+	answers := strings.Split(strings.TrimSpace(out), "— answered by builtin")
 	if len(answers) != 3 || strings.TrimSpace(answers[2]) != "" {
-		t.Fatalf("want two answers, got %d:\n%s", len(answers)-1, out.String())
+		t.Fatalf("want two answers, got %d:\n%s", len(answers)-1, out)
 	}
 	if strings.Contains(answers[1], "outside") || !strings.Contains(answers[1], "`") {
 		t.Errorf("the follow-up was not answered in context:\n%s", answers[1])

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -28,14 +27,14 @@ type evalItem struct {
 // runEval scores backends on a question set:
 // `premortem eval --set FILE [--model A,B] [--json]`.
 func runEval(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "eval")
+	fs, cfgPath := newFlags(env, "eval", "Usage: premortem eval --set FILE [--config FILE] [--model A,B] [--json]")
 	set := fs.String("set", "", "YAML list of {q, expect: [ids], figures: [strings]} (required)")
 	models := fs.String("model", "", "comma-separated backends to compare (default: the configured default)")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
 	route := fs.String("route", "config", "model-backed router: config (as each backend says), off, or both (each routed backend with and without)")
+	usage := fs.Usage // the synopsis and the flags, then what the scores mean
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem eval --set FILE [--config FILE] [--model A,B] [--json]")
-		fs.PrintDefaults()
+		usage()
 		fmt.Fprintln(fs.Output(), `
 Scores, over the questions that expect risks: recall@1, the share whose
 first risk is expected; recall@3, the share of expected risks among the
@@ -99,10 +98,7 @@ itself exits non-zero.`)
 	}
 	bar.finish()
 	if *asJSON {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := writeJSON(env.stdout, rep); err != nil {
 			return err
 		}
 	} else {

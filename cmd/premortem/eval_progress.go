@@ -2,11 +2,9 @@ package main
 
 import (
 	"io"
-	"os"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
-	"golang.org/x/term"
 )
 
 // progress is eval's bar on stderr: shown only on a terminal, and only
@@ -25,8 +23,7 @@ type progress struct {
 const progressAfter = time.Second
 
 func newProgress(w io.Writer, total int) *progress {
-	f, ok := w.(*os.File)
-	return &progress{w: w, tty: ok && term.IsTerminal(int(f.Fd())), total: total, start: time.Now()}
+	return &progress{w: w, tty: isTerminal(w), total: total, start: time.Now()}
 }
 
 // step counts one question answered by model.

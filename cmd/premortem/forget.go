@@ -5,21 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/premortem/premortem/config"
+	"github.com/premortem/premortem/store"
 )
 
 // runForget deletes everything stored about one user (assessments,
 // feedback, usage counters): `premortem forget --user ID`.
 func runForget(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "forget")
+	fs, cfgPath := newFlags(env, "forget", "Usage: premortem forget [--config FILE] --user ID")
 	user := fs.String("user", "", "Discord user ID whose stored data to delete")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem forget [--config FILE] --user ID")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -30,18 +26,15 @@ func runForget(ctx context.Context, env *cli, args []string) error {
 	if id == "" {
 		return errors.New("--user is required: the Discord user ID whose data to delete")
 	}
-	if !userID.MatchString(id) {
+	if !config.IsSnowflake(id) {
 		return fmt.Errorf("--user %q: want a numeric Discord user ID (Developer Mode, right-click the user, Copy User ID)", id)
 	}
-	if *cfgPath == "" {
-		*cfgPath = env.getenv("PREMORTEM_CONFIG")
-	}
-	cfg, err := config.Load(*cfgPath, env.getenv)
+	cfg, err := loadConfig(env, *cfgPath)
 	if err != nil {
 		return err
 	}
 	if cfg.Storage.Driver == "sqlite" {
-		if path, ok := sqliteFile(cfg.Storage.DSN); !ok || !fileExists(path) {
+		if path, ok := store.SQLiteFile(cfg.Storage.DSN); !ok || !fileExists(path) {
 			// Opening would create an empty database just to find nothing in it.
 			fmt.Fprintf(env.stdout, "nothing stored for user %s: no database at %s\n", id, cfg.Storage.DSN)
 			return nil
@@ -58,19 +51,6 @@ func runForget(ctx context.Context, env *cli, args []string) error {
 	}
 	fmt.Fprintf(env.stdout, "deleted %d stored records of user %s\n", n, id)
 	return nil
-}
-
-// userID is a Discord snowflake, as config checks role and guild IDs.
-var userID = regexp.MustCompile(`^[0-9]{1,20}$`)
-
-// sqliteFile is the file a SQLite DSN names ("premortem.db",
-// "file:premortem.db?_pragma=..."); ok is false for an in-memory database.
-func sqliteFile(dsn string) (string, bool) {
-	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
-	if path == "" || path == ":memory:" || strings.Contains(dsn, "mode=memory") {
-		return "", false
-	}
-	return path, true
 }
 
 func fileExists(path string) bool {

@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"golang.org/x/term"
 )
 
 // command is one subcommand; run gets the arguments after its name.
@@ -27,6 +29,13 @@ type cli struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+}
+
+// isTerminal reports whether stream (one of cli's) is an interactive
+// terminal; a pipe, a file or /dev/null is not.
+func isTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // errUsage marks an error already explained to the user.

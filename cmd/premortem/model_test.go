@@ -17,8 +17,7 @@ import (
 // server at url, and returns its path. extra is added to the backend.
 func hostedConfig(t *testing.T, url, extra string) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "premortem.yaml")
-	cfg := fmt.Sprintf(`models:
+	return writeConfig(t, fmt.Sprintf(`models:
   default: builtin
   fallback: [builtin]
   backends:
@@ -30,11 +29,7 @@ func hostedConfig(t *testing.T, url, extra string) string {
 %s
 log:
   level: error
-`, url, extra)
-	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
+`, url, extra))
 }
 
 // fakeHosted starts an OpenAI-compatible fake playing steps.

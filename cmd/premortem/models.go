@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -42,13 +41,9 @@ type checkResult struct {
 
 // runModels lists the backends: `premortem models [--check] [--json]`.
 func runModels(ctx context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "models")
+	fs, cfgPath := newFlags(env, "models", "Usage: premortem models [--config FILE] [--check] [--json]")
 	check := fs.Bool("check", false, "ping each backend: reachability, latency, the models its server reports")
 	asJSON := fs.Bool("json", false, "print the list as JSON")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem models [--config FILE] [--check] [--json]")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -56,11 +51,7 @@ func runModels(ctx context.Context, env *cli, args []string) error {
 		return fmt.Errorf("unexpected argument %q; usage: premortem models [--config FILE] [--check] [--json]", fs.Arg(0))
 	}
 	// Not loadApp: a broken default must be reported here, not refuse to start.
-	path := *cfgPath
-	if path == "" {
-		path = env.getenv("PREMORTEM_CONFIG")
-	}
-	cfg, err := config.Load(path, env.getenv)
+	cfg, err := loadConfig(env, *cfgPath)
 	if err != nil {
 		return err
 	}
@@ -69,9 +60,7 @@ func runModels(ctx context.Context, env *cli, args []string) error {
 		checkBackends(ctx, cfg.Models, rows, env.getenv)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(map[string]any{"default": cfg.Models.Default, "fallback": cfg.Models.Fallback, "backends": rows}); err != nil {
+		if err := writeJSON(env.stdout, map[string]any{"default": cfg.Models.Default, "fallback": cfg.Models.Fallback, "backends": rows}); err != nil {
 			return err
 		}
 	} else {

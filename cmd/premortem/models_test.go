@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -13,15 +11,6 @@ import (
 	"github.com/premortem/premortem/internal/fakeollama"
 	"github.com/premortem/premortem/internal/fakeopenai"
 )
-
-// runWith runs one command line with env as the environment.
-func runWith(t *testing.T, env map[string]string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	c := &cli{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return env[k] }}
-	code := run(context.Background(), c, args)
-	return code, out.String(), errb.String()
-}
 
 func writeConfig(t *testing.T, yaml string) string {
 	t.Helper()

@@ -2,26 +2,19 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
-	"github.com/premortem/premortem/config"
 	"github.com/premortem/premortem/knowledge"
 )
 
 // runRisks lists the failure modes, or prints one in full:
 // `premortem risks [--json] [--lang zh|en] [ID]`.
 func runRisks(_ context.Context, env *cli, args []string) error {
-	fs, cfgPath := newFlags(env, "risks")
+	fs, cfgPath := newFlags(env, "risks", "Usage: premortem risks [--config FILE] [--json] [--lang zh|en] [ID]")
 	asJSON := fs.Bool("json", false, "print JSON (titles and texts in both languages)")
 	lang := fs.String("lang", "", "zh or en (default: from $LANG, else en)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: premortem risks [--config FILE] [--json] [--lang zh|en] [ID]")
-		fs.PrintDefaults()
-	}
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -29,7 +22,7 @@ func runRisks(_ context.Context, env *cli, args []string) error {
 	if len(rest) > 1 {
 		return fmt.Errorf("one risk ID at most, got %d (%s)", len(rest), strings.Join(rest, " "))
 	}
-	l, err := risksLang(*lang, env.getenv)
+	l, err := outputLang(*lang, env.getenv)
 	if err != nil {
 		return err
 	}
@@ -61,18 +54,16 @@ func runRisks(_ context.Context, env *cli, args []string) error {
 
 // loadKnowledge reads only what risks needs from the config: the packs.
 func loadKnowledge(env *cli, cfgPath string) (*knowledge.Base, error) {
-	if cfgPath == "" {
-		cfgPath = env.getenv("PREMORTEM_CONFIG")
-	}
-	cfg, err := config.Load(cfgPath, env.getenv)
+	cfg, err := loadConfig(env, cfgPath)
 	if err != nil {
 		return nil, err
 	}
 	return knowledge.Load(cfg.Knowledge.Packs...)
 }
 
-// risksLang picks the output language: the flag, else the locale.
-func risksLang(flagValue string, getenv func(string) string) (string, error) {
+// outputLang picks the language of what risks and assess print: the
+// --lang flag, else the locale.
+func outputLang(flagValue string, getenv func(string) string) (string, error) {
 	switch flagValue {
 	case "zh", "en":
 		return flagValue, nil
@@ -89,13 +80,6 @@ func risksLang(flagValue string, getenv func(string) string) (string, error) {
 		}
 	}
 	return "en", nil
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 // cite formats a citation the way every answer shows one.

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -12,15 +10,6 @@ import (
 
 	"github.com/premortem/premortem/knowledge"
 )
-
-// risksCLI runs one command line in-process with the given environment.
-func risksCLI(t *testing.T, envVars map[string]string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	env := &cli{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return envVars[k] }}
-	code = run(context.Background(), env, args)
-	return code, out.String(), errb.String()
-}
 
 var kbVersion = regexp.MustCompile(`kb-[0-9a-f]{8}`)
 
@@ -39,7 +28,7 @@ func TestRisksGolden(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := risksCLI(t, tc.env, tc.args...)
+			code, out, errOut := runWith(t, tc.env, tc.args...)
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
@@ -56,7 +45,7 @@ func TestRisksJSONQuotesVerbatim(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range knowledge.ModeIDs {
-		code, out, errOut := risksCLI(t, nil, "risks", "--json", id)
+		code, out, errOut := runWith(t, nil, "risks", "--json", id)
 		if code != 0 {
 			t.Fatalf("%s: exit %d: %s", id, code, errOut)
 		}
@@ -97,7 +86,7 @@ func TestRisksJSONQuotesVerbatim(t *testing.T) {
 			t.Errorf("%s: incomplete JSON: %+v", id, d)
 		}
 	}
-	code, out, _ := risksCLI(t, nil, "risks", "--json")
+	code, out, _ := runWith(t, nil, "risks", "--json")
 	var l riskListJSON
 	if code != 0 || json.Unmarshal([]byte(out), &l) != nil || len(l.Risks) != 7 {
 		t.Errorf("risks --json: exit %d, %d risks: %s", code, len(l.Risks), out)
@@ -127,7 +116,7 @@ func TestRisksBadInput(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := risksCLI(t, nil, tc.args...)
+			code, out, errOut := runWith(t, nil, tc.args...)
 			if code != 1 || out != "" {
 				t.Errorf("exit %d, stdout %q; want 1 and nothing", code, out)
 			}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -40,17 +39,11 @@ func TestForgetOnPostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	var out, errb bytes.Buffer
-	env := &cli{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string {
-		if k == "PREMORTEM_STORAGE_DSN" {
-			return dsn
-		}
-		return ""
-	}}
-	if code := run(context.Background(), env, []string{"forget", "--config", cfg, "--user", "42"}); code != 0 || !strings.Contains(out.String(), "deleted 1") {
-		t.Fatalf("exit %d: %q %q", code, out.String(), errb.String())
+	code, out, errs := runWith(t, map[string]string{"PREMORTEM_STORAGE_DSN": dsn}, "forget", "--config", cfg, "--user", "42")
+	if code != 0 || !strings.Contains(out, "deleted 1") {
+		t.Fatalf("exit %d: %q %q", code, out, errs)
 	}
-	if strings.Contains(errb.String(), "premortem-test") {
-		t.Errorf("the DSN's password was logged: %s", errb.String())
+	if strings.Contains(errs, "premortem-test") {
+		t.Errorf("the DSN's password was logged: %s", errs)
 	}
 }

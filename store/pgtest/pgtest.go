@@ -48,8 +48,8 @@ func CreateDatabase(t testing.TB, base string) string {
 	var b [6]byte
 	rand.Read(b[:])
 	name := "premortem_test_" + hex.EncodeToString(b[:])
-	admin(t, base, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
-	t.Cleanup(func() { admin(t, base, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)") })
+	Exec(t, base, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
+	t.Cleanup(func() { Exec(t, base, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)") })
 	u.Path = "/" + name
 	return u.String()
 }
@@ -57,10 +57,18 @@ func CreateDatabase(t testing.TB, base string) string {
 // Exec runs statements on the database of dsn, failing t on error.
 func Exec(t testing.TB, dsn string, sql ...string) {
 	t.Helper()
-	admin(t, dsn, sql...)
+	withConn(t, dsn, func(ctx context.Context, conn *pgx.Conn) {
+		for _, q := range sql {
+			if _, err := conn.Exec(ctx, q); err != nil {
+				t.Fatalf("test PostgreSQL: %s: %v", q, err)
+			}
+		}
+	})
 }
 
-func admin(t testing.TB, dsn string, sql ...string) {
+// withConn runs f on a connection of its own to dsn, failing t when there
+// is none, and closes it.
+func withConn(t testing.TB, dsn string, f func(ctx context.Context, conn *pgx.Conn)) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -69,11 +77,14 @@ func admin(t testing.TB, dsn string, sql ...string) {
 		t.Fatalf("test PostgreSQL: %v", err)
 	}
 	defer conn.Close(ctx)
-	for _, q := range sql {
-		if _, err := conn.Exec(ctx, q); err != nil {
-			t.Fatalf("test PostgreSQL: %s: %v", q, err)
-		}
-	}
+	f(ctx, conn)
+}
+
+// others selects cols of the other sessions on the current database that
+// match the SQL condition cond.
+func others(cols, cond string) string {
+	return `SELECT ` + cols + ` FROM pg_stat_activity
+		WHERE datname = current_database() AND pid <> pg_backend_pid() AND (` + cond + `)`
 }
 
 // Terminate ends the server sessions on dsn's database that match the SQL
@@ -82,59 +93,47 @@ func admin(t testing.TB, dsn string, sql ...string) {
 // example: `application_name = 'premortem watch'`.
 func Terminate(t testing.TB, dsn, cond string, args ...any) int {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatalf("test PostgreSQL: %v", err)
-	}
-	defer conn.Close(ctx)
 	var pids []int32
-	rows, err := conn.Query(ctx, `SELECT pid FROM pg_stat_activity
-		WHERE datname = current_database() AND pid <> pg_backend_pid() AND (`+cond+`)`, args...)
-	if err == nil {
-		pids, err = pgx.CollectRows(rows, pgx.RowTo[int32])
-	}
-	if err != nil {
-		t.Fatalf("terminate %s: %v", cond, err)
-	}
-	for _, pid := range pids {
-		if _, err := conn.Exec(ctx, `SELECT pg_terminate_backend($1)`, pid); err != nil {
-			t.Fatalf("terminate %d: %v", pid, err)
+	withConn(t, dsn, func(ctx context.Context, conn *pgx.Conn) {
+		rows, err := conn.Query(ctx, others("pid", cond), args...)
+		if err == nil {
+			pids, err = pgx.CollectRows(rows, pgx.RowTo[int32])
 		}
-	}
-	for {
-		var left int
-		if err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE pid = ANY($1)`, pids).Scan(&left); err != nil {
+		if err != nil {
 			t.Fatalf("terminate %s: %v", cond, err)
 		}
-		if left == 0 {
-			return len(pids)
+		for _, pid := range pids {
+			if _, err := conn.Exec(ctx, `SELECT pg_terminate_backend($1)`, pid); err != nil {
+				t.Fatalf("terminate %d: %v", pid, err)
+			}
 		}
-		select {
-		case <-ctx.Done():
-			t.Fatalf("terminate %s: %d sessions still there", cond, left)
-		case <-time.After(10 * time.Millisecond):
+		for {
+			var left int
+			if err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE pid = ANY($1)`, pids).Scan(&left); err != nil {
+				t.Fatalf("terminate %s: %v", cond, err)
+			}
+			if left == 0 {
+				return
+			}
+			select {
+			case <-ctx.Done():
+				t.Fatalf("terminate %s: %d sessions still there", cond, left)
+			case <-time.After(10 * time.Millisecond):
+			}
 		}
-	}
+	})
+	return len(pids)
 }
 
 // Count counts the server sessions on dsn's database matching cond.
 func Count(t testing.TB, dsn, cond string, args ...any) int {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatalf("test PostgreSQL: %v", err)
-	}
-	defer conn.Close(ctx)
 	var n int
-	err = conn.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
-		WHERE datname = current_database() AND pid <> pg_backend_pid() AND (`+cond+`)`, args...).Scan(&n)
-	if err != nil {
-		t.Fatalf("count sessions %s: %v", cond, err)
-	}
+	withConn(t, dsn, func(ctx context.Context, conn *pgx.Conn) {
+		if err := conn.QueryRow(ctx, others("count(*)", cond), args...).Scan(&n); err != nil {
+			t.Fatalf("count sessions %s: %v", cond, err)
+		}
+	})
 	return n
 }
 

@@ -52,16 +52,12 @@ func testTakeDailyRace(t *testing.T, open Opener) {
 	ctx := ctxT(t)
 	a, b := open(t, store.Options{})
 	const n, limit = 20, 7
-	oks := make(chan bool, n)
-	together(n, a, b, func(_ int, s *store.Store) {
+	got := passes(t, n, a, b, func(_ int, s *store.Store) (bool, error) {
 		_, ok, err := s.TakeDaily(ctx, "2026-03-01",
 			store.Cap{Kind: store.UsageUser, ID: "u1", Limit: limit}, store.Cap{Kind: store.UsageGuild, ID: "g1", Limit: 100})
-		if err != nil {
-			t.Error(err)
-		}
-		oks <- ok
+		return ok, err
 	})
-	if got := count(oks); got != limit {
+	if got != limit {
 		t.Errorf("%d of %d questions passed a cap of %d", got, n, limit)
 	}
 	u, _ := a.Usage(ctx, store.UsageUser, "u1", "2026-03-01")
@@ -115,15 +111,11 @@ func testTakeRateRace(t *testing.T, open Opener) {
 	a.SetClock(func() time.Time { return now })
 	b.SetClock(func() time.Time { return now })
 	r := store.Rate{Kind: store.UsageUser, ID: "u1", PerMinute: 1, Burst: 4}
-	oks := make(chan bool, 20)
-	together(20, a, b, func(_ int, s *store.Store) {
+	got := passes(t, 20, a, b, func(_ int, s *store.Store) (bool, error) {
 		ok, _, err := s.TakeRate(ctx, r)
-		if err != nil {
-			t.Error(err)
-		}
-		oks <- ok
+		return ok, err
 	})
-	if got := count(oks); got != r.Burst {
+	if got != r.Burst {
 		t.Errorf("%d of 20 simultaneous requests passed a burst of %d", got, r.Burst)
 	}
 }

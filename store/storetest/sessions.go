@@ -44,19 +44,14 @@ func testSessionsAcrossHandles(t *testing.T, open Opener) {
 	if err != nil || got.UserID != "u1" {
 		t.Fatalf("resume on the other handle: %+v, %v", got, err)
 	}
-	wins := make(chan bool, 10)
-	together(10, a, b, func(i int, s *store.Store) {
+	wins := passes(t, 10, a, b, func(i int, s *store.Store) (bool, error) {
 		y := got
 		y.Step = i + 1
 		y.State = []byte(`{"answer":` + string(rune('0'+i)) + `}`)
-		ok, err := s.PutSession(ctx, y, got.Version)
-		if err != nil {
-			t.Error(err)
-		}
-		wins <- ok
+		return s.PutSession(ctx, y, got.Version)
 	})
-	if n := count(wins); n != 1 {
-		t.Fatalf("%d clicks applied, want 1", n)
+	if wins != 1 {
+		t.Fatalf("%d clicks applied, want 1", wins)
 	}
 	after, err := a.GetSession(ctx, "w")
 	if err != nil || after.Version != 1 || after.Step < 1 || string(after.State) != `{"answer":`+string(rune('0'+after.Step-1))+`}` {

@@ -11,6 +11,7 @@ package storetest
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -80,14 +81,18 @@ func together(n int, a, b *store.Store, f func(i int, s *store.Store)) {
 	wg.Wait()
 }
 
-// count counts true values sent on ch by together's callers.
-func count(ch chan bool) int {
-	close(ch)
-	n := 0
-	for ok := range ch {
-		if ok {
-			n++
+// passes runs f n times at once over the two handles, as together does,
+// and counts the calls that report true; an error fails t.
+func passes(t *testing.T, n int, a, b *store.Store, f func(i int, s *store.Store) (bool, error)) int {
+	var got atomic.Int64
+	together(n, a, b, func(i int, s *store.Store) {
+		ok, err := f(i, s)
+		if err != nil {
+			t.Error(err)
 		}
-	}
-	return n
+		if ok {
+			got.Add(1)
+		}
+	})
+	return int(got.Load())
 }
