@@ -93,18 +93,17 @@ func (a *Advisor) advise(gm *GroundedMode, sit *situation.Situation, pick pickFu
 // digital"; "开源" or "客户" say only what the question is about). Then the
 // founder described the sign, and it is theirs, not one to check.
 func statedIn(sign *knowledge.Claim, m *knowledge.Mode, kb *knowledge.Base, low lowered, terms []string) []string {
-	has := func(c knowledge.Text, t string) bool {
-		return strings.Contains(low.of(c), strings.ToLower(t))
-	}
 	var out []string
 	for _, t := range meaningful(terms) {
-		if !has(sign.Text, t) || has(m.Title, t) || len(kb.CasesNamed(t)) > 0 {
+		lt := strings.ToLower(t)
+		has := func(c knowledge.Text) bool { return strings.Contains(low.of(c), lt) }
+		if !has(sign.Text) || has(m.Title) || len(kb.CasesNamed(t)) > 0 {
 			continue // a company's name ("Stability") says no sign of the founder's
 		}
 		n := 0
 		for _, om := range kb.Modes {
 			for _, s := range om.Signals {
-				if has(s.Text, t) {
+				if has(s.Text) {
 					n++
 				}
 			}

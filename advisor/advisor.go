@@ -146,7 +146,7 @@ func (a *Advisor) Ask(ctx context.Context, req Request) (*Answer, error) {
 		sit = &s
 	}
 	g := a.ground(found, lang, sit)
-	g.FollowUp, g.Said = followUp, botSaid(req.History)
+	g.FollowUp, g.Said = followUp, Said(req.History)
 	g.Direct = a.direct(&g)
 	g.DirectText = directText(g) // once: the answer and the model prompt both carry it
 	ans := &Answer{

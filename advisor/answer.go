@@ -5,11 +5,11 @@ import (
 	"github.com/premortem/premortem/situation"
 )
 
-// situationView is sit as the answer carries it: empty lists when the
-// question stated nothing.
+// situationView is sit as the answer carries it; without a reader, the
+// empty situation's.
 func situationView(sit *situation.Situation, lang string) situation.View {
 	if sit == nil {
-		return situation.View{Facts: []situation.Fact{}, Comparisons: []situation.ComparisonView{}}
+		return situation.Situation{}.View(lang)
 	}
 	return sit.View(lang)
 }

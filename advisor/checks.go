@@ -58,16 +58,8 @@ func (gr *grounds) view(raw string, final bool) view {
 	return v
 }
 
-// streamView is the checked text so far of a reply still streaming.
-func (gr *grounds) streamView(raw string) string { return gr.view(raw, false).text }
-
-// check runs every check on a finished reply. usable is false when nothing
-// is left to show. cited lists the valid IDs the reply itself cited.
-func (gr *grounds) check(raw string) (text string, c Checks, usable bool) {
-	text, c, _, usable = gr.checkCited(raw)
-	return text, c, usable
-}
-
+// checkCited runs every check on a finished reply. usable is false when
+// nothing is left to show. cited lists the valid IDs the reply itself cited.
 func (gr *grounds) checkCited(raw string) (text string, c Checks, cited []string, usable bool) {
 	v := gr.view(raw, true)
 	c = Checks{DroppedCitations: v.dropped, FlaggedFigures: v.flagged}

@@ -80,13 +80,6 @@ func figureIn(fig, corpus string) bool {
 	}
 }
 
-// checkFigures marks figures in text absent from corpus and returns them.
-func checkFigures(text, corpus, lang string) (string, []string) {
-	nc := normFigure(corpus)
-	out, flagged, _ := markFigures(text, true, lang, func(int) string { return nc })
-	return out, flagged
-}
-
 // markFigures marks the figures in text that the normalized corpus
 // corpusAt(end) does not hold, where end is where the figure's sentence
 // ends: citations up to there count for it. While streaming (final false)

@@ -9,6 +9,25 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// The checks as the tests call them: a streaming view, a finished reply,
+// and the figure check over one corpus.
+
+// streamView is the checked text so far of a reply still streaming.
+func (gr *grounds) streamView(raw string) string { return gr.view(raw, false).text }
+
+// check is checkCited without the cited IDs.
+func (gr *grounds) check(raw string) (text string, c Checks, usable bool) {
+	text, c, _, usable = gr.checkCited(raw)
+	return text, c, usable
+}
+
+// checkFigures marks figures in text absent from corpus and returns them.
+func checkFigures(text, corpus, lang string) (string, []string) {
+	nc := normFigure(corpus)
+	out, flagged, _ := markFigures(text, true, lang, func(int) string { return nc })
+	return out, flagged
+}
+
 func TestStripThink(t *testing.T) {
 	tests := []struct {
 		name      string

@@ -327,7 +327,7 @@ func why(lang string, terms []string, gm *GroundedMode) string {
 		for i, c := range gm.Computed {
 			t := trimStop(c.Text.In(lang))
 			if i > 0 { // "computed from your numbers" is said once
-				t = strings.TrimPrefix(strings.TrimPrefix(t, "按你给的数字计算:"), "Computed from your numbers: ")
+				t = strings.TrimPrefix(t, situation.ComputedOpening.In(lang))
 			}
 			parts = append(parts, t+w.stop)
 		}
@@ -367,15 +367,12 @@ func why(lang string, terms []string, gm *GroundedMode) string {
 
 // writeTerms writes the founder's words, quoted.
 func writeTerms(b *strings.Builder, lang string, terms []string) {
+	w := wordsFor(lang)
 	for i, t := range terms {
-		if lang == "en" {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("“" + t + "”")
-		} else {
-			b.WriteString("「" + t + "」")
+		if i > 0 {
+			b.WriteString(w.termSep)
 		}
+		b.WriteString(w.quote(t))
 	}
 }
 
@@ -404,13 +401,6 @@ func trimStop(s string) string {
 	s = strings.TrimSpace(s)
 	for _, suf := range []string{"。", ".", ";", ";", "?", "?"} {
 		s = strings.TrimSuffix(s, suf)
-	}
-	return s
-}
-
-func lowerFirst(s string) string {
-	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z') {
-		return string(s[0]+'a'-'A') + s[1:]
 	}
 	return s
 }

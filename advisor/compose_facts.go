@@ -62,10 +62,7 @@ func factText(f situation.Fact, lang string) string {
 	if l, ok := factLabels[f.Field]; ok {
 		label = l.In(lang)
 	}
-	words := "「" + f.Text + "」"
-	if lang == "en" {
-		words = "“" + f.Text + "”"
-	}
+	words := wordsFor(lang).quote(f.Text)
 	v, ok := f.Value.(float64)
 	if none, isNone := noneTexts[f.Field]; isNone && (f.Value == false || ok && v == 0) {
 		label, words = none.In(lang), "("+words+")"

@@ -13,6 +13,7 @@ type words struct {
 	stated, isSign         string // the founder's words that say a warning sign
 	firstFor, about        string // %s: the risk's ID and title
 	todo, stop, space      string // space: between sentences
+	lq, rq, termSep        string // around the founder's words; between quoted words
 	alsoFigures            string
 	more                   string // %s: the first risk's ID
 	offTopic               string
@@ -43,6 +44,9 @@ var zhWords = words{
 	todo:        "先做什么:",
 	stop:        "。",
 	space:       "",
+	lq:          "「",
+	rq:          "」",
+	termSep:     "",
 	alsoFigures: "你问到的其他数字:",
 	more:        "想看某个宿命的全部信号、案例和数字,运行 `premortem risks %s`(或在 Discord 用 /risks)。",
 	offTopic: "抱歉,这个问题超出了我的范围。我只依据《大模型创业:必须跨过的七个宿命》一文," +
@@ -75,6 +79,9 @@ var enWords = words{
 	todo:        "What to do first:",
 	stop:        ".",
 	space:       " ",
+	lq:          "“",
+	rq:          "”",
+	termSep:     ", ",
 	alsoFigures: "Other figures you asked about:",
 	more:        "For every warning sign, case and figure of a failure mode, run `premortem risks %s` (or /risks on Discord).",
 	offTopic: "Sorry, that is outside what I can answer. I work only from the article \"大模型创业:必须跨过的七个宿命\" " +
@@ -82,6 +89,9 @@ var enWords = words{
 		"general versus vertical models, consumers versus enterprises, running out of money (and GPUs, and power), and AI PCs with on-device models. " +
 		"Try \"we open-sourced our model, how do we make money?\", or run `premortem risks` for the list.",
 }
+
+// quote quotes the founder's words s.
+func (w *words) quote(s string) string { return w.lq + s + w.rq }
 
 func wordsFor(lang string) *words {
 	if lang == "en" {

@@ -176,8 +176,10 @@ func (a *Advisor) followUpResult(q string, history []Turn) (knowledge.Result, bo
 	return res, true
 }
 
-// botSaid is everything premortem said earlier in the conversation.
-func botSaid(history []Turn) string {
+// Said is everything premortem said in history, a line per turn: what an
+// answer does not repeat (quotes, the founder's situation). Front ends that
+// lay an answer out leave the same out.
+func Said(history []Turn) string {
 	var b strings.Builder
 	for _, t := range history {
 		if t.FromBot {

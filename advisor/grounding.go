@@ -63,7 +63,6 @@ const (
 	minRiskScore    = 0.1
 	maxEvidence     = 2
 	maxSignals      = 2
-	maxActions      = 3
 	maxFiguresRisk  = 1
 	maxBenchmarkRef = 5
 )
@@ -92,13 +91,8 @@ func (a *Advisor) ground(found knowledge.Result, lang string, sit *situation.Sit
 		if !ok {
 			continue
 		}
-		gm := GroundedMode{
-			Mode:     m,
-			Terms:    h.Terms,
-			Signals:  pick(m.Signals, h.Terms, nil, maxSignals, false),
-			Evidence: nil,
-		}
-		a.advise(&gm, sit, pick)
+		gm := GroundedMode{Mode: m, Terms: h.Terms}
+		a.advise(&gm, sit, pick) // reasons, signals that apply, actions
 		gm.Benchmarks = a.modeFigures(m, found, shownBench)
 		// Evidence must speak to the question: claims sharing its words,
 		// concepts or shown figures; when none does, the mode's first (most
@@ -315,13 +309,6 @@ func queryKeys(q string) []string {
 		keys = append(keys, q[word:])
 	}
 	return keys
-}
-
-func firstClaims(cs []knowledge.Claim, n int) []knowledge.Claim {
-	if len(cs) > n {
-		return cs[:n]
-	}
-	return cs
 }
 
 func dedupeCitations(cs []knowledge.Citation) []knowledge.Citation {

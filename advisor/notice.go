@@ -109,14 +109,16 @@ func failReason(err error) string {
 	return oneLine(msg)
 }
 
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > maxReason {
-		cut := maxReason
-		for cut > 0 && s[cut]&0xC0 == 0x80 {
-			cut--
-		}
-		s = s[:cut] + "…"
+// oneLine is s on one line, clipped to maxReason bytes.
+func oneLine(s string) string { return clip(strings.Join(strings.Fields(s), " "), maxReason) }
+
+// clip keeps at most n bytes of s, cut at a rune's start, and marks the cut "…".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return s
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n] + "…"
 }

@@ -177,16 +177,6 @@ func parseRoute(reply string, ids []string) ([]string, error) {
 	return out, nil
 }
 
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && s[n]&0xC0 == 0x80 {
-		n--
-	}
-	return s[:n] + "…"
-}
-
 // How a verdict re-ranks retrieval: the modes it names come first, scored
 // as strongly as retrieval's best (at least routedFloor), each a little
 // below the one before; modes only retrieval found follow at

@@ -3,6 +3,7 @@ package assess
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -101,9 +102,9 @@ func parseMonths(s string) (float64, error) {
 	}
 	var v float64
 	switch {
-	case rest == "" || oneOf(rest, monthUnits):
+	case rest == "" || slices.Contains(monthUnits, rest):
 		v = n
-	case oneOf(rest, yearUnits):
+	case slices.Contains(yearUnits, rest):
 		v = 12 * n
 	case rest == "年半" && n > 0:
 		v = 12*n + 6
@@ -126,15 +127,6 @@ var (
 	monthUnits = []string{"个月", "月", "months", "month", "mos", "mo", "m"}
 	yearUnits  = []string{"年", "years", "year", "yrs", "yr", "y"}
 )
-
-func oneOf(s string, set []string) bool {
-	for _, x := range set {
-		if s == x {
-			return true
-		}
-	}
-	return false
-}
 
 // currencies maps markers to ISO codes; longer markers come first so that
 // "us$" is not read as "$".

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -35,12 +36,12 @@ func englishDuration(s string) (float64, bool) {
 		case unit == 0 && englishNumbers[w] > 0:
 			n += englishNumbers[w]
 			have = true
-		case oneOf(w, yearUnits) || oneOf(w, monthUnits):
+		case slices.Contains(yearUnits, w) || slices.Contains(monthUnits, w):
 			if unit != 0 {
 				return 0, false // two units: "14 months a year"
 			}
 			unit = 1
-			if oneOf(w, yearUnits) {
+			if slices.Contains(yearUnits, w) {
 				unit = 12
 			}
 		default:

@@ -3,6 +3,8 @@ package assess
 import (
 	"errors"
 	"fmt"
+
+	"github.com/premortem/premortem/knowledge"
 )
 
 // ErrKind says what was wrong with an answer, so front ends can word it.
@@ -33,50 +35,33 @@ func (e *ParseError) Message(lang string) string {
 	if len(in) > 40 {
 		in = in[:40] + "..."
 	}
-	zh := lang == "zh"
-	switch e.Kind {
-	case ErrEmpty:
-		if zh {
-			return "没有填写数值"
-		}
-		return "no value given"
-	case ErrNegative:
-		if zh {
-			return fmt.Sprintf("%q 是负数:请填写 0 或正数", in)
-		}
-		return fmt.Sprintf("%q is negative: give 0 or more", in)
-	case ErrTooLarge:
-		if zh {
-			return fmt.Sprintf("%q 大得不合理,请检查单位(亿、万、M、B)", in)
-		}
-		return fmt.Sprintf("%q is implausibly large: check the unit (M, B, 万, 亿)", in)
-	case ErrCurrency:
-		if zh {
-			return fmt.Sprintf("%q 同时写了两种货币", in)
-		}
-		return fmt.Sprintf("%q names two different currencies", in)
-	case ErrChoice:
-		if zh {
-			return fmt.Sprintf("%q 不是可选项之一", in)
-		}
-		return fmt.Sprintf("%q is not one of the choices", in)
+	if e.Kind == ErrEmpty {
+		return pickLang(lang, "没有填写数值", "no value given")
 	}
-	switch e.Want {
-	case KindCount:
-		if zh {
-			return fmt.Sprintf("%q 不是人数:请写成 8000、10万 或 100k 这样的形式", in)
-		}
-		return fmt.Sprintf("%q is not a count: write it like 8000, 100k or 10万", in)
-	case KindMonths:
-		if zh {
-			return fmt.Sprintf("%q 不是时长:请写成 18个月、一年半 或 2年 这样的形式", in)
-		}
-		return fmt.Sprintf("%q is not a duration: write it like 18 months, 2 years or a year and a half", in)
+	msg, ok := kindMessages[e.Kind]
+	if !ok { // not a number: say how to write the one wanted
+		msg, ok = wantMessages[e.Want]
 	}
-	if zh {
-		return fmt.Sprintf("%q 不是金额:请写成 1.5亿、2000万、150M 或 $2.3m 这样的形式", in)
+	if !ok {
+		msg = wantMessages[KindAmount]
 	}
-	return fmt.Sprintf("%q is not an amount: write it like 150M, $2.3m, 1.5亿 or 2000万", in)
+	return fmt.Sprintf(pickLang(lang, msg.ZH, msg.EN), in)
+}
+
+// kindMessages word a refused answer (%q) by what was wrong with it.
+var kindMessages = map[ErrKind]knowledge.Text{
+	ErrNegative: txt("%q 是负数:请填写 0 或正数", "%q is negative: give 0 or more"),
+	ErrTooLarge: txt("%q 大得不合理,请检查单位(亿、万、M、B)", "%q is implausibly large: check the unit (M, B, 万, 亿)"),
+	ErrCurrency: txt("%q 同时写了两种货币", "%q names two different currencies"),
+	ErrChoice:   txt("%q 不是可选项之一", "%q is not one of the choices"),
+}
+
+// wantMessages word an answer (%q) that is no number by the kind of answer
+// wanted, with examples; any other kind is an amount.
+var wantMessages = map[FieldKind]knowledge.Text{
+	KindCount:  txt("%q 不是人数:请写成 8000、10万 或 100k 这样的形式", "%q is not a count: write it like 8000, 100k or 10万"),
+	KindMonths: txt("%q 不是时长:请写成 18个月、一年半 或 2年 这样的形式", "%q is not a duration: write it like 18 months, 2 years or a year and a half"),
+	KindAmount: txt("%q 不是金额:请写成 1.5亿、2000万、150M 或 $2.3m 这样的形式", "%q is not an amount: write it like 150M, $2.3m, 1.5亿 or 2000万"),
 }
 
 // want marks err's ParseError with the kind of answer that was expected.

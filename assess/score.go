@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/premortem/premortem/knowledge"
 )
@@ -129,8 +130,12 @@ type modeResult struct {
 // Score applies every rule to p. It is deterministic: the same profile and
 // knowledge give the same result.
 func Score(kb *knowledge.Base, p Profile) *Assessment {
-	return scoreWith(kb, p, Rules())
+	return scoreWith(kb, p, allRules())
 }
+
+// allRules are the rules Score applies, built once: a rule is data and
+// pure functions, the same for every profile.
+var allRules = sync.OnceValue(Rules)
 
 func scoreWith(kb *knowledge.Base, p Profile, rules []Rule) *Assessment {
 	facts := FactsFrom(kb)

@@ -3,6 +3,7 @@ package assess
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/premortem/premortem/knowledge"
 )
@@ -95,14 +96,4 @@ func money(p Profile, v float64, lang string) string {
 }
 
 // knownNot reports whether a choice field is answered with none of values.
-func knownNot(v string, values ...string) bool {
-	if v == "" {
-		return false
-	}
-	for _, x := range values {
-		if v == x {
-			return false
-		}
-	}
-	return true
-}
+func knownNot(v string, values ...string) bool { return v != "" && !slices.Contains(values, v) }

@@ -144,9 +144,10 @@ func (w *Wizard) Answer(s State, text string) (State, error) {
 			return s, answerErr(err)
 		}
 		if a.Currency != "" && p.Currency != "" && a.Currency != p.Currency {
+			got, chosen, eg := currencyNames[a.Currency], currencyNames[p.Currency], amountExamples[p.Currency]
 			return s, &AnswerError{
-				ZH: fmt.Sprintf("%q 是%s,但前面选的货币是%s:请用%s填写,例如 %s", text, currencyName(a.Currency, "zh"), currencyName(p.Currency, "zh"), currencyName(p.Currency, "zh"), amountExample(p.Currency, "zh")),
-				EN: fmt.Sprintf("%q is in %s but you chose %s: write it in %s, e.g. %s", text, currencyName(a.Currency, "en"), currencyName(p.Currency, "en"), currencyName(p.Currency, "en"), amountExample(p.Currency, "en"))}
+				ZH: fmt.Sprintf("%q 是%s,但前面选的货币是%s:请用%s填写,例如 %s", text, got.ZH, chosen.ZH, chosen.ZH, eg.ZH),
+				EN: fmt.Sprintf("%q is in %s but you chose %s: write it in %s, e.g. %s", text, got.EN, chosen.EN, chosen.EN, eg.EN)}
 		}
 	}
 	if err := p.SetAnswer(f, text, ""); err != nil {

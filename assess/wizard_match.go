@@ -78,19 +78,10 @@ func parseBool(text, tag string) (bool, bool) {
 	return false, false
 }
 
-var currencyNames = map[string]knowledge.Text{"USD": {ZH: "美元", EN: "US dollars"}, "CNY": {ZH: "人民币", EN: "yuan"}}
-
-func currencyName(code, lang string) string {
-	if t, ok := currencyNames[code]; ok {
-		return t.In(lang)
-	}
-	return code
-}
-
-// amountExample is an amount written in the currency, as a hint.
-func amountExample(code, lang string) string {
-	if code == "USD" {
-		return pickLang(lang, "300万美元", "$3m")
-	}
-	return pickLang(lang, "2000万", "¥20M")
-}
+// currencyNames name the profile's currencies, and amountExamples show an
+// amount written in each, for the hint when an amount's currency is not
+// the one chosen.
+var (
+	currencyNames  = map[string]knowledge.Text{"USD": {ZH: "美元", EN: "US dollars"}, "CNY": {ZH: "人民币", EN: "yuan"}}
+	amountExamples = map[string]knowledge.Text{"USD": {ZH: "300万美元", EN: "$3m"}, "CNY": {ZH: "2000万", EN: "¥20M"}}
+)

@@ -18,6 +18,10 @@ const (
 	benchProjectRevenue   = "b2b-project-revenue"
 )
 
+// ComputedOpening opens a comparison's text when the figure it shows is
+// computed from the founder's numbers; a writer showing several says it once.
+var ComputedOpening = knowledge.Text{ZH: "按你给的数字计算:", EN: "Computed from your numbers: "}
+
 // compare sets the founder's numbers beside the article's benchmarks. Each
 // comparison needs every number it uses from the founder; none is made up.
 func (r *Reader) compare(b basis) []Comparison {
@@ -82,32 +86,65 @@ func (r *Reader) costComparisons(b basis, cost, rev float64, revFrom string) []C
 		revZH += "(每个客户的价格 × 客户数)"
 		revEN += " (price per customer × customers)"
 	}
-	sr := r.facts.StabilityRatio()
-	sc, sv := r.figure(benchStabilityCost, r.facts.StabilityCost), r.figure(benchStabilityRevenue, r.facts.StabilityRevenue)
-	stability := Comparison{Kind: CompareCostRevenue, Benchmark: benchStabilityCost, Theirs: round1(x), Article: round1(sr), Unit: "x", Text: knowledge.Text{
-		ZH: fmt.Sprintf("按你给的数字计算:%s / 收入 %s = %s;Stability AI 2023 年是 %s(%s / %s)。",
-			costZH, revZH, f.add(ratio(x)+" 倍"), f.add(ratio(sr)+" 倍"), f.add(sc.ZH), f.add(sv.ZH)),
-		EN: fmt.Sprintf("Computed from your numbers: %s / revenue %s = %s; Stability AI's 2023 was %s (%s / %s).",
-			costEN, revEN, f.add(ratio(x)+"x"), f.add(ratio(sr)+"x"), f.add(sc.EN), f.add(sv.EN))}}
+	st, in := r.article.stability, r.article.industry
+	stability := Comparison{Kind: CompareCostRevenue, Benchmark: benchStabilityCost, Theirs: round1(x), Article: round1(st.x), Unit: "x", Text: knowledge.Text{
+		ZH: ComputedOpening.ZH + fmt.Sprintf("%s / 收入 %s = %s;Stability AI 2023 年是 %s(%s / %s)。",
+			costZH, revZH, f.add(ratio(x)+" 倍"), f.add(st.times.ZH), f.add(st.cost.ZH), f.add(st.revenue.ZH)),
+		EN: ComputedOpening.EN + fmt.Sprintf("%s / revenue %s = %s; Stability AI's 2023 was %s (%s / %s).",
+			costEN, revEN, f.add(ratio(x)+"x"), f.add(st.times.EN), f.add(st.cost.EN), f.add(st.revenue.EN))}}
 	stability.Figures = f
-	ir := r.facts.IndustryRatio()
-	is, iv := r.figure(benchIndustrySpend, r.facts.IndustrySpend), r.figure(benchIndustryRevenue, r.facts.IndustryRevenue)
-	industry := Comparison{Kind: CompareIndustry, Benchmark: benchIndustrySpend, Theirs: round1(x), Article: round1(ir), Unit: "x", Text: knowledge.Text{
-		ZH: fmt.Sprintf("按你给的数字计算:成本是收入的 %s;红杉资本统计的全行业是 %s(GPU 花费 %s / 收入 %s)。",
-			g.add(ratio(x)+" 倍"), g.add(ratio(ir)+" 倍"), g.add(is.ZH), g.add(iv.ZH)),
-		EN: fmt.Sprintf("Computed from your numbers: cost is %s revenue; the industry's, per Sequoia, is %s (%s GPU spend / %s revenue).",
-			g.add(ratio(x)+"x"), g.add(ratio(ir)+"x"), g.add(is.EN), g.add(iv.EN))}}
+	industry := Comparison{Kind: CompareIndustry, Benchmark: benchIndustrySpend, Theirs: round1(x), Article: round1(in.x), Unit: "x", Text: knowledge.Text{
+		ZH: ComputedOpening.ZH + fmt.Sprintf("成本是收入的 %s;红杉资本统计的全行业是 %s(GPU 花费 %s / 收入 %s)。",
+			g.add(ratio(x)+" 倍"), g.add(in.times.ZH), g.add(in.cost.ZH), g.add(in.revenue.ZH)),
+		EN: ComputedOpening.EN + fmt.Sprintf("cost is %s revenue; the industry's, per Sequoia, is %s (%s GPU spend / %s revenue).",
+			g.add(ratio(x)+"x"), g.add(in.times.EN), g.add(in.cost.EN), g.add(in.revenue.EN))}}
 	industry.Figures = g
 	return []Comparison{stability, industry}
+}
+
+// articleSide is the article's half of the comparisons, written once by
+// NewReader: its figures and quotes are the same for every question.
+type articleSide struct {
+	stability, industry multiple
+	lossYears           *knowledge.Benchmark // the usual loss-making years; nil without knowledge
+	lossMonths          float64              // the same, in months
+	lossTail            knowledge.Text       // what the article says of them, closing a runway comparison
+}
+
+// multiple is one of the article's cost/revenue multiples as the
+// comparisons write it.
+type multiple struct {
+	x             float64
+	times         knowledge.Text // "13.9 倍", "13.9x"
+	cost, revenue knowledge.Text // the figures it is computed from
+}
+
+func (r *Reader) articleSide() articleSide {
+	mult := func(costID string, cost float64, revID string, rev float64) multiple {
+		x := cost / rev
+		return multiple{x: x, times: knowledge.Text{ZH: ratio(x) + " 倍", EN: ratio(x) + "x"}, cost: r.figure(costID, cost), revenue: r.figure(revID, rev)}
+	}
+	a := articleSide{
+		stability: mult(benchStabilityCost, r.facts.StabilityCost, benchStabilityRevenue, r.facts.StabilityRevenue),
+		industry:  mult(benchIndustrySpend, r.facts.IndustrySpend, benchIndustryRevenue, r.facts.IndustryRevenue),
+	}
+	if bm, ok := r.benchmark(benchLossYears); ok && bm.Value > 0 {
+		a.lossYears, a.lossMonths = bm, bm.Value
+		if bm.Unit == "years" {
+			a.lossMonths *= 12
+		}
+		a.lossTail = knowledge.Text{
+			ZH: fmt.Sprintf(";文章说“%s”。", bm.Citation.Quote),
+			EN: fmt.Sprintf("; the article calls a year or two of early losses normal for a model company (“%s”).", bm.Citation.Quote)}
+	}
+	return a
 }
 
 // figure is a benchmark as the article writes it (zh) and as an English
 // reader writes it; fallback is its value when the knowledge base lacks it.
 func (r *Reader) figure(id string, fallback float64) knowledge.Text {
-	if r.kb != nil {
-		if bm, ok := r.kb.Benchmark(id); ok {
-			return knowledge.Text{ZH: bm.Text, EN: money(bm.Currency, bm.Value, "en")}
-		}
+	if bm, ok := r.benchmark(id); ok {
+		return knowledge.Text{ZH: bm.Text, EN: money(bm.Currency, bm.Value, "en")}
 	}
 	return knowledge.Text{ZH: money("USD", fallback, "zh"), EN: money("USD", fallback, "en")}
 }
@@ -135,7 +172,7 @@ func (r *Reader) usersComparison(users float64) (Comparison, bool) {
 	pct := percent(users / bm.Value)
 	c.Figures = append(c.Figures, pct)
 	c.Text = knowledge.Text{
-		ZH: fmt.Sprintf("按你给的数字计算:%s 个付费用户是文章所说“%s”的 %s。", count(users, "zh"), bm.Text, pct),
-		EN: fmt.Sprintf("Computed from your numbers: %s paying users is %s of the article's “%s” (%s).", count(users, "en"), pct, bm.Text, count(bm.Value, "en"))}
+		ZH: ComputedOpening.ZH + fmt.Sprintf("%s 个付费用户是文章所说“%s”的 %s。", count(users, "zh"), bm.Text, pct),
+		EN: ComputedOpening.EN + fmt.Sprintf("%s paying users is %s of the article's “%s” (%s).", count(users, "en"), pct, bm.Text, count(bm.Value, "en"))}
 	return c, true
 }

@@ -70,12 +70,7 @@ func (rd *reading) unclear(t token, in string, money bool) {
 	} else {
 		_, err = assess.ParseCount(t.num())
 	}
-	var pe *assess.ParseError
-	if errors.As(err, &pe) && (pe.Kind == assess.ErrNegative || pe.Kind == assess.ErrTooLarge) {
-		rd.note(invalidNote(rd.source(t.start, t.end), pe.Kind == assess.ErrNegative))
-		return
-	}
-	rd.note(unitNote(in, money))
+	rd.refused(t, err, in, money)
 }
 
 // amount records an amount of money for field as the founder wrote it,
@@ -123,14 +118,17 @@ func inPeriod(field string, v float64, period string) float64 {
 
 // invalid notes a number the parsers refused: negative, too large, or no
 // number at all.
-func (rd *reading) invalid(t token, err error) {
-	in := rd.source(t.start, t.end)
+func (rd *reading) invalid(t token, err error) { rd.refused(t, err, rd.source(t.start, t.end), false) }
+
+// refused notes t as out of range when err says it is negative or too
+// large, else as unclear (in and money as for unitNote).
+func (rd *reading) refused(t token, err error, in string, money bool) {
 	var pe *assess.ParseError
 	if errors.As(err, &pe) && (pe.Kind == assess.ErrNegative || pe.Kind == assess.ErrTooLarge) {
-		rd.note(invalidNote(in, pe.Kind == assess.ErrNegative))
+		rd.note(invalidNote(rd.source(t.start, t.end), pe.Kind == assess.ErrNegative))
 		return
 	}
-	rd.note(unitNote(in, false))
+	rd.note(unitNote(in, money))
 }
 
 // note keeps a note about the question; earlier messages were answered

@@ -1,14 +1,17 @@
 package situation
 
-import "github.com/premortem/premortem/assess"
+import (
+	"github.com/premortem/premortem/assess"
+	"github.com/premortem/premortem/knowledge"
+)
 
 // intentOrder: a question that has cues of several kinds is of the first.
 var intentOrder = []string{IntentThreat, IntentDecision, IntentFigure, IntentHowTo}
 
 // intent reads what the question asks for from its cue words; a decision
 // also names the dilemma it weighs: the failure mode most of its words are
-// about, else the first mode of a case it names.
-func (rd *reading) intent() Intent {
+// about, else the first mode of a case it names (named, in order).
+func (rd *reading) intent(named []*knowledge.Case) Intent {
 	first := map[string]int{}
 	weak := -1
 	for i, m := range rd.ms {
@@ -37,14 +40,15 @@ func (rd *reading) intent() Intent {
 		}
 	}
 	if in.Kind == IntentDecision {
-		in.Dilemma = rd.dilemma()
+		in.Dilemma = rd.dilemma(named)
 	}
 	return in
 }
 
 // dilemma is the failure mode most of the question's words are about (a
 // choice word votes for its field's mode); ties go to the one named first.
-func (rd *reading) dilemma() string {
+// With none, it is the first mode of a case named.
+func (rd *reading) dilemma(named []*knowledge.Case) string {
 	votes := map[string]int{}
 	var order []string
 	for _, m := range rd.ms {
@@ -67,10 +71,10 @@ func (rd *reading) dilemma() string {
 			best = d
 		}
 	}
-	if best != "" || rd.r.kb == nil {
+	if best != "" {
 		return best
 	}
-	for _, c := range rd.r.kb.CasesNamed(rd.t.orig) {
+	for _, c := range named {
 		if len(c.Modes) > 0 {
 			return c.Modes[0]
 		}
@@ -78,17 +82,13 @@ func (rd *reading) dilemma() string {
 	return ""
 }
 
-// cases returns the IDs of the cases the message names, in order, as the
-// knowledge base finds them.
-func (rd *reading) cases() []string {
-	out := []string{}
+// cases returns the cases the message names, in order, as the knowledge
+// base finds them.
+func (rd *reading) cases() []*knowledge.Case {
 	if rd.r.kb == nil {
-		return out
+		return nil
 	}
-	for _, c := range rd.r.kb.CasesNamed(rd.t.orig) {
-		out = append(out, c.ID)
-	}
-	return out
+	return rd.r.kb.CasesNamed(rd.t.orig)
 }
 
 // unread returns the notes about the question, at most maxNotes of them and

@@ -55,7 +55,6 @@ type cue struct {
 	intent  string
 	weak    bool // intent cue that counts only when nothing stronger is found
 	dilemma string
-	caseID  string
 	han     bool   // the word starts with a Han character
 	exact   string // a case alias that counts only written exactly so ("Meta")
 }
@@ -115,12 +114,12 @@ func (l *lexicon) add(word string) *cue {
 }
 
 // seal orders every bucket longest first, and lets a word that holds a
-// case name or a dilemma word ("midjourney competitor") carry it too, since
-// the longer word hides the shorter one when a text is scanned.
+// dilemma word ("midjourney competitor") carry its dilemma too, since the
+// longer word hides the shorter one when a text is scanned.
 func (l *lexicon) seal() {
 	var donors []int
 	for i, c := range l.cues {
-		if c.caseID != "" || c.dilemma != "" {
+		if c.dilemma != "" {
 			donors = append(donors, i)
 		}
 	}
@@ -128,16 +127,11 @@ func (l *lexicon) seal() {
 		c := l.cues[i]
 		for _, d := range donors {
 			x, dc := l.words[d], l.cues[d]
-			if len(x) >= len(w) || (c.caseID != "" || dc.caseID == "") && (c.dilemma != "" || dc.dilemma == "") {
+			if len(x) >= len(w) || c.dilemma != "" {
 				continue
 			}
 			if j := strings.Index(w, x); j >= 0 && bounded(w, j, j+len(x)) {
-				if c.caseID == "" {
-					c.caseID = dc.caseID
-				}
-				if c.dilemma == "" {
-					c.dilemma = dc.dilemma
-				}
+				c.dilemma = dc.dilemma
 			}
 		}
 	}

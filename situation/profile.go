@@ -59,20 +59,24 @@ func (r *Reader) profile(facts []cand) basis {
 		if !ok {
 			continue
 		}
+		var value string
 		switch x := c.fact.Value.(type) {
 		case float64:
-			set(p, c.fact.Field, strconv.FormatFloat(v, 'f', -1, 64))
+			value = strconv.FormatFloat(v, 'f', -1, 64)
 		case bool:
 			// A count said in words is none ("没人买单"): the rules read
 			// no paying users as 0; comparisons (val) never see it.
 			switch {
 			case pf.Kind != assess.KindCount:
-				set(p, c.fact.Field, strconv.FormatBool(x))
+				value = strconv.FormatBool(x)
 			case !x:
-				set(p, c.fact.Field, "0")
+				value = "0"
 			}
 		case string:
-			set(p, c.fact.Field, x)
+			value = x
+		}
+		if value != "" {
+			_ = p.SetAnswer(pf, value, "") // a value the profile refuses is left out
 		}
 	}
 	r.derive(&b)

@@ -20,12 +20,13 @@ const (
 // Reader reads founders' questions. NewReader prepares everything once;
 // Read is safe for concurrent use.
 type Reader struct {
-	kb     *knowledge.Base
-	lex    *lexicon
-	facts  assess.Facts
-	inputs map[string][]string // assessment rule ID -> profile fields it reads
-	still  *cue                // the cue of 还是, which is "or" unless "still"
-	scores whyCache
+	kb      *knowledge.Base
+	lex     *lexicon
+	facts   assess.Facts
+	inputs  map[string][]string // assessment rule ID -> profile fields it reads
+	still   *cue                // the cue of 还是, which is "or" unless "still"
+	article articleSide         // the article's half of the comparisons
+	scores  whyCache
 }
 
 // NewReader builds the word index (with the knowledge base's case names)
@@ -37,6 +38,7 @@ func NewReader(kb *knowledge.Base) *Reader {
 	for _, rule := range assess.Rules() {
 		r.inputs[rule.ID] = rule.Inputs
 	}
+	r.article = r.articleSide()
 	return r
 }
 
@@ -150,9 +152,6 @@ func (r *Reader) indexCase(cs knowledge.Case) {
 		if c.flags&fBill == 0 {
 			c.flags |= fCase
 		}
-		if c.caseID == "" {
-			c.caseID = cs.ID
-		}
 	}
 }
 
@@ -200,8 +199,11 @@ func (r *Reader) Read(question string, history ...string) Situation {
 	s.Profile = b.profile
 	s.Comparisons = r.compare(b)
 	s.Why = r.undisputed(r.why(b.profile), b.disputed)
-	s.Intent = q.intent()
-	s.Cases = q.cases()
+	named := q.cases()
+	for _, c := range named {
+		s.Cases = append(s.Cases, c.ID)
+	}
+	s.Intent = q.intent(named)
 	s.Unread = q.unread(b)
 	return s
 }

@@ -41,7 +41,7 @@ func (r *Reader) contractComparison(b basis, customers float64) (Comparison, boo
 // its currency when needed; says is what the article says, in English.
 func revenueComparison(b basis, kind string, bm *knowledge.Benchmark, sum knowledge.Text, f figs, says string) Comparison {
 	theirs := convert(b.revenue, b.cur, bm.Currency)
-	zh, en := "按你给的数字计算:"+sum.ZH, "Computed from your numbers: "+sum.EN
+	zh, en := ComputedOpening.ZH+sum.ZH, ComputedOpening.EN+sum.EN
 	if b.cur != bm.Currency {
 		// The rate is an assumption of ours, not the article's: say so.
 		rateZH, rateEN := f.add(fmt.Sprintf("%g 元", assess.CNYPerUSD)), f.add(fmt.Sprintf("¥%g", assess.CNYPerUSD))

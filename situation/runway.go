@@ -12,18 +12,15 @@ import (
 // When the runway they said and the one their numbers give disagree, the
 // said one is kept and both are shown.
 func (r *Reader) runwayComparison(b basis) (Comparison, bool) {
-	bm, ok := r.benchmark(benchLossYears)
-	if !ok || bm.Value <= 0 {
+	m, stated := b.val[FieldRunway]
+	if _, ok := b.facts[FieldRunway]; !ok {
+		stated = false
+	}
+	bm, tail := r.article.lossYears, r.article.lossTail
+	if bm == nil || b.runway <= 0 && !stated {
 		return Comparison{}, false
 	}
-	article := bm.Value
-	if bm.Unit == "years" {
-		article *= 12
-	}
-	c := Comparison{Kind: CompareRunway, Benchmark: bm.ID, Article: article, Unit: "months"}
-	tail := knowledge.Text{
-		ZH: fmt.Sprintf(";文章说“%s”。", bm.Citation.Quote),
-		EN: fmt.Sprintf("; the article calls a year or two of early losses normal for a model company (“%s”).", bm.Citation.Quote)}
+	c := Comparison{Kind: CompareRunway, Benchmark: bm.ID, Article: r.article.lossMonths, Unit: "months"}
 	var f figs
 	var sum knowledge.Text // "cash X / monthly burn Y = Z"
 	if b.runway > 0 {
@@ -32,14 +29,10 @@ func (r *Reader) runwayComparison(b basis) (Comparison, bool) {
 			ZH: fmt.Sprintf("现金 %s / %s%s = %s", f.add(money(b.cur, b.val[FieldCash], "zh")), spend.ZH, f.add(money(b.cur, b.monthly, "zh")), f.add(months(b.runway, "zh"))),
 			EN: fmt.Sprintf("cash %s / %s%s = %s", f.add(money(b.cur, b.val[FieldCash], "en")), spend.EN, f.add(money(b.cur, b.monthly, "en")), f.add(months(b.runway, "en")))}
 	}
-	m, stated := b.val[FieldRunway]
-	if _, ok := b.facts[FieldRunway]; !ok {
-		stated = false
-	}
 	switch {
 	case b.runway > 0 && !b.disputed[FieldRunway]:
 		c.Theirs = b.runway
-		c.Text = knowledge.Text{ZH: "按你给的数字计算:" + sum.ZH + tail.ZH, EN: "Computed from your numbers: " + sum.EN + tail.EN}
+		c.Text = knowledge.Text{ZH: ComputedOpening.ZH + sum.ZH + tail.ZH, EN: ComputedOpening.EN + sum.EN + tail.EN}
 	case stated && b.runway > 0:
 		c.Theirs = m
 		c.Text = knowledge.Text{

@@ -47,8 +47,8 @@ var choiceCues = []choiceCue{
 	{field: "scenario", value: "agent", words: []string{"agent", "agents", "ai agent", "智能体", "agent platform"}},
 	{field: "scenario", value: "general-chat", words: []string{"chatbot", "聊天机器人", "陪聊", "ai伴侣", "companion app", "chat app", "对话机器人", "聊天应用"}},
 	{field: "scenario", value: "office", words: []string{"办公", "office assistant", "文档助手", "会议纪要", "ppt"}},
-	{field: "scenario", value: "vertical-industry", words: []string{"行业大模型", "行业模型", "垂直", "垂类", "vertical", "domain-specific", "医疗大模型", "法律大模型", "金融大模型", "教育大模型", "工业大模型"}},
-	{field: "model_scope", value: "vertical", words: []string{"行业大模型", "行业模型", "垂直", "垂类", "vertical", "domain-specific", "专业大模型", "医疗大模型", "法律大模型", "金融大模型", "教育大模型", "工业大模型"}},
+	{field: "scenario", value: "vertical-industry", words: verticalWords},
+	{field: "model_scope", value: "vertical", words: append([]string{"专业大模型"}, verticalWords...)},
 	{field: "model_scope", value: "general", words: []string{"通用大模型", "通用模型", "基座模型", "基础大模型", "千亿参数", "千亿级", "foundation model", "general model", "general-purpose model", "general purpose model"}},
 	{field: "customers", value: "enterprise", words: []string{
 		"to b", "tob", "b端", "b2b", "面向企业", "企业客户", "给企业", "做企业", "企业级", "私有化部署", "政企", "给政府", "政府项目", "给银行", "银行客户", "大客户", "甲方",
@@ -111,6 +111,10 @@ var choiceCues = []choiceCue{
 var openWords = []string{
 	"开源", "开源了", "已开源", "权重开源", "开源模型", "open source", "open-source", "open sourced", "open-sourced", "open-sourcing", "open sourcing",
 	"open weights", "open-weight", "weights are open", "weights away", "give our weights away"}
+
+// verticalWords name a model made for one industry: the use case and the
+// model's scope at once.
+var verticalWords = []string{"行业大模型", "行业模型", "垂直", "垂类", "vertical", "domain-specific", "医疗大模型", "法律大模型", "金融大模型", "教育大模型", "工业大模型"}
 
 // noRevenueWords say that the company earns nothing yet.
 var noRevenueWords = []string{
