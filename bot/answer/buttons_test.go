@@ -74,7 +74,7 @@ func TestHistoryReadsAnAnswersFieldsBack(t *testing.T) {
 	if strings.Contains(got.Text, "知识库") || strings.Contains(got.Text, "/risks") {
 		t.Errorf("turn %q holds the footer", got.Text)
 	}
-	if said := botSaid([]advisor.Turn{{Text: "q"}, got}); !strings.Contains(said, "`capital`") || strings.Contains(said, "q\n") {
+	if said := advisor.Said([]advisor.Turn{{Text: "q"}, got}); !strings.Contains(said, "`capital`") || strings.Contains(said, "q\n") {
 		t.Errorf("botSaid %q", said)
 	}
 }

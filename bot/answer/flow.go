@@ -159,7 +159,7 @@ func (f *Flow) answer(ctx context.Context, q question, progress func(*discordgo.
 	f.Logger.Info("answered", "user", q.userID, "guild", q.guildID, "backend", ans.Model.Backend,
 		"risks", len(ans.Risks), "ms", time.Since(start).Milliseconds())
 	f.Logger.Debug("answer", "question", text, "answer", ans.Text)
-	return outcome{msgs: render.Answer(ans, f.KB, render.AnswerOptions{Notice: q.notice, Said: botSaid(q.history)}), public: true, reason: "ok"}
+	return outcome{msgs: render.Answer(ans, f.KB, render.AnswerOptions{Notice: q.notice, Said: advisor.Said(q.history)}), public: true, reason: "ok"}
 }
 
 // guildModel is the guild's chosen backend, "" for the default (also when

@@ -64,18 +64,6 @@ func (f *Flow) turnOf(m *discordgo.Message) advisor.Turn {
 	return advisor.Turn{Text: StripMentions(m.Content, f.Self.MentionTokens(m.GuildID)...)}
 }
 
-// botSaid is what the bot said in the turns, for the layout to leave out.
-func botSaid(turns []advisor.Turn) string {
-	var b strings.Builder
-	for _, t := range turns {
-		if t.FromBot {
-			b.WriteString(t.Text)
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
-}
-
 // capTurns keeps the newest turns (given newest first) within the
 // configured count and size, by the rule `premortem chat` shares
 // (advisor.CapHistory), returning them oldest first and whether any were
