@@ -215,3 +215,44 @@ func TestLeaseRetakenAfterPostgresRestarts(t *testing.T) {
 		t.Error("the shard was not identified again after its lease came back")
 	}
 }
+
+// TestDroppedShardResumesAndStaysClosedAfterStop: a dropped socket is
+// resumed by the shard's own loop; one dropped as the manager stops is not
+// reopened afterwards (discordgo's reconnect loop would outlive Close, and
+// reopen a shard whose lease is gone).
+func TestDroppedShardResumesAndStaysClosedAfterStop(t *testing.T) {
+	srv := fake(t)
+	db, err := store.OpenSQLite(context.Background(), ":memory:", store.Options{IdentifyInterval: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	m := shards.New(shards.Options{Token: discordfake.DefaultToken, Intents: discordgo.IntentsGuilds, Own: 1, Count: 2, Leases: db})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	t.Cleanup(cancel)
+	if err := srv.WaitReady(ctxT(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.DropConnection(); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.WaitResumes(ctxT(t), 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.WaitReady(ctxT(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.DropConnection(); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	time.Sleep(2 * time.Second) // past discordgo's first retries
+	if err := srv.DropConnection(); err == nil {
+		t.Error("a gateway connection was open again after the manager stopped")
+	}
+}

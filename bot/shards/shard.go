@@ -80,26 +80,46 @@ func (m *Manager) hold(ctx context.Context, id int, lease *store.Lease) error {
 	}
 	m.setLive(id, s) // its cache fills from READY on
 	defer m.setLive(id, nil)
-	for backoff := time.Second; ; backoff = min(2*backoff, time.Minute) {
-		err := s.Open()
-		if err == nil {
-			break
+	// Reconnects are this loop's, not discordgo's: its own loop
+	// (ShouldReconnectOnError) outlives Close and would reopen a shard
+	// whose lease is gone. A dropped socket closes the session, which says
+	// Disconnect; Open then resumes it, paced and cancelled like the first.
+	dropped := make(chan struct{}, 1)
+	defer s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) {
+		select {
+		case dropped <- struct{}{}:
+		default:
 		}
-		if Fatal(err) {
-			return err
+	})()
+	for {
+		for backoff := time.Second; ; backoff = min(2*backoff, time.Minute) {
+			err := s.Open()
+			if err == nil {
+				break
+			}
+			if Fatal(err) {
+				return err
+			}
+			if lctx.Err() != nil {
+				return nil
+			}
+			m.o.Log.Warn("connect shard", "shard", name, "err", err, "retry_in", backoff)
+			if !sleep(lctx, backoff) {
+				return nil
+			}
 		}
-		if lctx.Err() != nil {
-			return nil
+		m.set(id, "held", "connected")
+		m.once.Do(func() { close(m.connected) })
+		m.o.Log.Info("shard connected", "shard", name)
+		select {
+		case <-dropped:
+			m.set(id, "held", "reconnecting")
+			m.o.Log.Warn("shard gateway connection dropped; reconnecting", "shard", name)
+			continue
+		case <-lctx.Done():
 		}
-		m.o.Log.Warn("connect shard", "shard", name, "err", err, "retry_in", backoff)
-		if !sleep(lctx, backoff) {
-			return nil
-		}
+		break
 	}
-	m.set(id, "held", "connected")
-	m.once.Do(func() { close(m.connected) })
-	m.o.Log.Info("shard connected", "shard", name)
-	<-lctx.Done()
 	if ctx.Err() == nil {
 		m.o.Log.Warn("shard lease lost; closing its gateway session", "shard", name, "err", lease.Err())
 	}
@@ -117,7 +137,7 @@ func (m *Manager) session(ctx context.Context, id int) (*discordgo.Session, erro
 	}
 	s.Identify.Intents = m.o.Intents
 	s.ShardID, s.ShardCount = id, m.o.Count
-	s.ShouldReconnectOnError = true
+	s.ShouldReconnectOnError = false // hold reconnects
 	s.ShouldRetryOnRateLimit = true
 	if m.o.Client != nil {
 		s.Client = m.o.Client
