@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -48,7 +49,7 @@ func TestAssessReviewEnglish(t *testing.T) {
 		len(m.Embeds[0].Fields) != 1 || !strings.Contains(m.Embeds[0].Fields[0].Value, "1. Who pays you") {
 		t.Fatalf("not-enough report: %+v", m.Embeds)
 	}
-	if files := lastFiles(srv); len(files) != 2 {
+	if files := lastFiles(srv, 2); len(files) != 2 {
 		t.Errorf("report files: %d", len(files))
 	}
 	// Change answers: who pays (consumers), the strategy (open source),
@@ -100,12 +101,17 @@ func sentAttachments(t *testing.T, srv *discordfake.Server, ack discordfake.Ack)
 	return d.Attachments
 }
 
-// lastFiles are the files of the last response that carried any.
-func lastFiles(srv *discordfake.Server) []discordfake.File {
+// lastFiles are the files of the last response that carried any, once it
+// carries want of them or 10 s have passed: the fake stores an edited
+// message before it records the call, so a test that saw the message waits
+// for the call itself.
+func lastFiles(srv *discordfake.Server, want int) []discordfake.File {
 	var files []discordfake.File
-	for _, c := range append(srv.CallsTo("POST", "/interactions/"), srv.CallsTo("PATCH", "/webhooks/")...) {
-		if len(c.Files) > 0 {
-			files = c.Files
+	for deadline := time.Now().Add(10 * time.Second); len(files) != want && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		for _, c := range append(srv.CallsTo("POST", "/interactions/"), srv.CallsTo("PATCH", "/webhooks/")...) {
+			if len(c.Files) > 0 {
+				files = c.Files
+			}
 		}
 	}
 	return files

@@ -224,16 +224,7 @@ func TestAssessEndToEnd(t *testing.T) {
 	// The report's callback (or, when rendering it took long enough to be
 	// deferred, the edit of the deferred update) carried the chart and the
 	// Markdown.
-	// The fake stores the edited message before it records the call, so
-	// wait for the call itself.
-	var files []discordfake.File
-	for deadline := time.Now().Add(10 * time.Second); len(files) != 2 && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		for _, c := range append(srv.CallsTo("POST", "/interactions/"), srv.CallsTo("PATCH", "/webhooks/")...) {
-			if len(c.Files) > 0 {
-				files = c.Files
-			}
-		}
-	}
+	files := lastFiles(srv, 2)
 	if len(files) != 2 {
 		t.Fatalf("report files: %d", len(files))
 	}
